@@ -1,0 +1,23 @@
+using FitCheck.Analysis;
+using FitCheck.Diagnostics;
+using FitCheck.Graph;
+
+namespace FitCheck.Manifest;
+
+/// <summary>
+/// One `models:` entry. <see cref="Resolutions"/> is empty when the manifest gives none (the model's own
+/// default applies). Locations point at the YAML nodes so errors and SARIF results land on the right line.
+/// </summary>
+public sealed record ModelSpec(
+    string Name,
+    string Source,
+    SourceLocation SourceAt,
+    IReadOnlyList<Located<Resolution>> Resolutions,
+    Precision Precision,
+    int Batch,
+    IReadOnlyList<Located<string>> Deploy,
+    GateSpec Gates,
+    SourceLocation Location);
+
+/// <summary>A value with the place in the manifest it came from.</summary>
+public readonly record struct Located<T>(T Value, SourceLocation Location);

@@ -1,0 +1,23 @@
+using FitCheck.Graph;
+
+namespace FitCheck.Models;
+
+/// <summary>
+/// A network definition that can be instantiated at a resolution and batch: a zoo entry, a Darknet .cfg
+/// or an ONNX file. Loading reads the definition once; <see cref="Build"/> may be called many times.
+/// </summary>
+public interface IModelSource
+{
+    /// <summary>Display name, e.g. "yolov3" or the file name.</summary>
+    string Name { get; }
+
+    /// <summary>The resolution used when the manifest or command line gives none.</summary>
+    Resolution DefaultResolution { get; }
+
+    /// <summary>
+    /// Instantiates the network. Throws <see cref="Diagnostics.FitCheckException"/> with
+    /// <see cref="Diagnostics.DiagnosticCatalog.InvalidResolution"/> (naming the nearest valid sizes)
+    /// when the network cannot take <paramref name="resolution"/>.
+    /// </summary>
+    Network Build(Resolution resolution, int batch);
+}

@@ -1,0 +1,43 @@
+using FitCheck.Diagnostics;
+using FitCheck.Models.Darknet;
+using FitCheck.Models.Onnx;
+using FitCheck.Models.Zoo;
+
+namespace FitCheck.Models;
+
+/// <summary>Turns a manifest `source:` or a command-line model argument into a loaded model.</summary>
+public static class ModelSourceResolver
+{
+    public const string ZooPrefix = "zoo:";
+
+    /// <param name="source">`zoo:name`, a bare zoo name, or a path to a .cfg or .onnx file.</param>
+    /// <param name="baseDirectory">Directory relative paths are resolved against (the manifest's).</param>
+    /// <param name="at">Where the source was written, for error messages.</param>
+    public static IModelSource Resolve(string source, string baseDirectory, SourceLocation? at)
+    {
+        var text = source.Trim();
+        if (text.StartsWith(ZooPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return ModelZoo.Get(text[ZooPrefix.Length..], at);
+        }
+
+        var ext = Path.GetExtension(text).ToLowerInvariant();
+        if (ext is ".cfg" or ".onnx")
+        {
+            var path = Path.GetFullPath(Path.Combine(baseDirectory, text));
+            if (!File.Exists(path))
+            {
+                throw new FitCheckException(DiagnosticCatalog.FileNotFound(text) with { Location = at });
+            }
+
+            return ext == ".cfg" ? DarknetModel.Load(path) : OnnxModel.Load(path);
+        }
+
+        if (ModelZoo.TryGet(text, out var zoo))
+        {
+            return zoo;
+        }
+
+        throw new FitCheckException(DiagnosticCatalog.UnknownModelSource(text, at));
+    }
+}
