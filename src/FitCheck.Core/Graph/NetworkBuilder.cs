@@ -22,8 +22,12 @@ public sealed class NetworkBuilder
 
         Add(new Layer
         {
-            Index = 0, Name = "input", Kind = LayerKind.Input, Inputs = [],
-            Output = new TensorShape(batch, channels, height, width), Kernel = "input",
+            Index = 0,
+            Name = "input",
+            Kind = LayerKind.Input,
+            Inputs = [],
+            Output = new TensorShape(batch, channels, height, width),
+            Kernel = "input",
         });
     }
 
@@ -70,8 +74,16 @@ public sealed class NetworkBuilder
         var kernelName = (depthwise ? "dwconv" : groups > 1 ? "gconv" : "conv") + $"{kernelH}x{kernelW}";
         return Add(new Layer
         {
-            Index = _layers.Count, Name = n, Kind = LayerKind.Convolution, Inputs = [input], Output = output,
-            WeightParameters = weights, BiasParameters = bias ? filters : 0, Macs = macs, Kernel = kernelName, Activation = activation,
+            Index = _layers.Count,
+            Name = n,
+            Kind = LayerKind.Convolution,
+            Inputs = [input],
+            Output = output,
+            WeightParameters = weights,
+            BiasParameters = bias ? filters : 0,
+            Macs = macs,
+            Kernel = kernelName,
+            Activation = activation,
         });
     }
 
@@ -98,8 +110,16 @@ public sealed class NetworkBuilder
         var macs = Checked(n, () => x.Elements * (filters / groups) * kernel * kernel);
         return Add(new Layer
         {
-            Index = _layers.Count, Name = n, Kind = LayerKind.ConvTranspose, Inputs = [input], Output = output,
-            WeightParameters = weights, BiasParameters = bias ? filters : 0, Macs = macs, Kernel = $"deconv{kernel}x{kernel}", Activation = activation,
+            Index = _layers.Count,
+            Name = n,
+            Kind = LayerKind.ConvTranspose,
+            Inputs = [input],
+            Output = output,
+            WeightParameters = weights,
+            BiasParameters = bias ? filters : 0,
+            Macs = macs,
+            Kernel = $"deconv{kernel}x{kernel}",
+            Activation = activation,
         });
     }
 
@@ -111,9 +131,16 @@ public sealed class NetworkBuilder
         var output = new TensorShape(x.N, outputs, 1, 1);
         return Add(new Layer
         {
-            Index = _layers.Count, Name = n, Kind = LayerKind.FullyConnected, Inputs = [input], Output = output,
-            WeightParameters = Checked(n, () => inFeatures * outputs), BiasParameters = bias ? outputs : 0,
-            Macs = Checked(n, () => x.N * inFeatures * outputs), Kernel = "fc", Activation = activation,
+            Index = _layers.Count,
+            Name = n,
+            Kind = LayerKind.FullyConnected,
+            Inputs = [input],
+            Output = output,
+            WeightParameters = Checked(n, () => inFeatures * outputs),
+            BiasParameters = bias ? outputs : 0,
+            Macs = Checked(n, () => x.N * inFeatures * outputs),
+            Kernel = "fc",
+            Activation = activation,
         });
     }
 
@@ -129,9 +156,16 @@ public sealed class NetworkBuilder
         var output = new TensorShape(x.N, outputs, x.H, x.W);
         return Add(new Layer
         {
-            Index = _layers.Count, Name = n, Kind = LayerKind.FullyConnected, Inputs = [input], Output = output,
-            WeightParameters = Checked(n, () => x.C * outputs), BiasParameters = bias ? outputs : 0,
-            Macs = Checked(n, () => x.N * tokens * x.C * outputs), Kernel = "fc", Activation = activation,
+            Index = _layers.Count,
+            Name = n,
+            Kind = LayerKind.FullyConnected,
+            Inputs = [input],
+            Output = output,
+            WeightParameters = Checked(n, () => x.C * outputs),
+            BiasParameters = bias ? outputs : 0,
+            Macs = Checked(n, () => x.N * tokens * x.C * outputs),
+            Kernel = "fc",
+            Activation = activation,
         });
     }
 
@@ -141,8 +175,13 @@ public sealed class NetworkBuilder
         var n = name ?? $"matmul{_layers.Count}";
         return Add(new Layer
         {
-            Index = _layers.Count, Name = n, Kind = LayerKind.MatMul, Inputs = [a, b], Output = output,
-            Macs = macs, Kernel = "matmul",
+            Index = _layers.Count,
+            Name = n,
+            Kind = LayerKind.MatMul,
+            Inputs = [a, b],
+            Output = output,
+            Macs = macs,
+            Kernel = "matmul",
         });
     }
 
@@ -165,7 +204,11 @@ public sealed class NetworkBuilder
         var outW = OutSize(name, x.W, kernel, stride, (long)padBegin + padEnd);
         return Add(new Layer
         {
-            Index = _layers.Count, Name = name, Kind = kind, Inputs = [input], Output = new TensorShape(x.N, x.C, outH, outW),
+            Index = _layers.Count,
+            Name = name,
+            Kind = kind,
+            Inputs = [input],
+            Output = new TensorShape(x.N, x.C, outH, outW),
             Kernel = kind == LayerKind.MaxPool ? "maxpool" : "avgpool",
         });
     }
@@ -175,8 +218,12 @@ public sealed class NetworkBuilder
         var x = Shape(input);
         return Add(new Layer
         {
-            Index = _layers.Count, Name = name ?? $"gap{_layers.Count}", Kind = LayerKind.GlobalAvgPool, Inputs = [input],
-            Output = new TensorShape(x.N, x.C, 1, 1), Kernel = "avgpool",
+            Index = _layers.Count,
+            Name = name ?? $"gap{_layers.Count}",
+            Kind = LayerKind.GlobalAvgPool,
+            Inputs = [input],
+            Output = new TensorShape(x.N, x.C, 1, 1),
+            Kernel = "avgpool",
         });
     }
 
@@ -204,7 +251,13 @@ public sealed class NetworkBuilder
 
         return Add(new Layer
         {
-            Index = _layers.Count, Name = name, Kind = kind, Inputs = inputs, Output = shape, Kernel = kernel, Activation = activation,
+            Index = _layers.Count,
+            Name = name,
+            Kind = kind,
+            Inputs = inputs,
+            Output = shape,
+            Kernel = kernel,
+            Activation = activation,
         });
     }
 
@@ -213,8 +266,13 @@ public sealed class NetworkBuilder
         var x = Shape(input);
         return Add(new Layer
         {
-            Index = _layers.Count, Name = name ?? $"{function}{_layers.Count}", Kind = LayerKind.Activation, Inputs = [input],
-            Output = x, Kernel = function, Activation = function,
+            Index = _layers.Count,
+            Name = name ?? $"{function}{_layers.Count}",
+            Kind = LayerKind.Activation,
+            Inputs = [input],
+            Output = x,
+            Kernel = function,
+            Activation = function,
         });
     }
 
@@ -242,8 +300,12 @@ public sealed class NetworkBuilder
 
         return Add(new Layer
         {
-            Index = _layers.Count, Name = n, Kind = LayerKind.Concat, Inputs = inputs,
-            Output = first with { C = channels }, Kernel = "concat",
+            Index = _layers.Count,
+            Name = n,
+            Kind = LayerKind.Concat,
+            Inputs = inputs,
+            Output = first with { C = channels },
+            Kernel = "concat",
         });
     }
 
@@ -258,8 +320,12 @@ public sealed class NetworkBuilder
 
         return Add(new Layer
         {
-            Index = _layers.Count, Name = n, Kind = LayerKind.Upsample, Inputs = [input],
-            Output = new TensorShape(x.N, x.C, Checked(n, () => x.H * scale), Checked(n, () => x.W * scale)), Kernel = "upsample",
+            Index = _layers.Count,
+            Name = n,
+            Kind = LayerKind.Upsample,
+            Inputs = [input],
+            Output = new TensorShape(x.N, x.C, Checked(n, () => x.H * scale), Checked(n, () => x.W * scale)),
+            Kernel = "upsample",
         });
     }
 
@@ -281,8 +347,15 @@ public sealed class NetworkBuilder
         _ = output.Elements;
         return Add(new Layer
         {
-            Index = _layers.Count, Name = name ?? $"{kernel}{_layers.Count}", Kind = kind, Inputs = inputs, Output = output,
-            WeightParameters = weights, BiasParameters = biases, Macs = macs, Kernel = kernel,
+            Index = _layers.Count,
+            Name = name ?? $"{kernel}{_layers.Count}",
+            Kind = kind,
+            Inputs = inputs,
+            Output = output,
+            WeightParameters = weights,
+            BiasParameters = biases,
+            Macs = macs,
+            Kernel = kernel,
         });
     }
 
