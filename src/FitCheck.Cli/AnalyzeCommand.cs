@@ -1,0 +1,75 @@
+using System.Globalization;
+using FitCheck.Analysis;
+using FitCheck.Diagnostics;
+using FitCheck.Evaluation;
+using FitCheck.Graph;
+using FitCheck.Hardware;
+using FitCheck.Models;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace FitCheck.Cli;
+
+/// <summary>`dotnet fitcheck analyze MODEL`: the figures for one model, no accelerator, no gates.</summary>
+internal static class AnalyzeCommand
+{
+    public static void Register(CommandLineApplication app, CliContext context) =>
+        app.Command("analyze", cmd =>
+        {
+            cmd.Description = "Weights, activation arena, code size, parameters and MACs of one model at one or more resolutions.";
+            cmd.ExtendedHelpText = """
+
+                Examples:
+                  dotnet fitcheck analyze zoo:yolov3 --resolution 608x608 --format json
+                  dotnet fitcheck analyze zoo:resnet50 -r 224x224 -r 448x448 --precision fp16
+                  dotnet fitcheck analyze models/yolov4.cfg --batch 4
+                """;
+            var model = cmd.Argument("model", "zoo:<name> (see `dotnet fitcheck zoo`), or a path to a Darknet .cfg or an .onnx file.");
+            var resolutions = cmd.Option("-r|--resolution <WxH>", "Input resolution, e.g. 608x608; repeat for several. Default: the model's own.", CommandOptionType.MultipleValue);
+            var precision = cmd.Option("-p|--precision <PRECISION>", "int8 (default; int32 biases), int16, fp16 or fp32.", CommandOptionType.SingleValue);
+            var batch = cmd.Option("-b|--batch <N>", "Images per inference, 1 to 4096. Default: 1.", CommandOptionType.SingleValue);
+            var format = cmd.Option("-f|--format <FORMAT>", OutputFormats.Help, CommandOptionType.SingleValue);
+            var output = cmd.Option("-o|--output <FILE>", "Write the report to FILE instead of standard output.", CommandOptionType.SingleValue);
+            cmd.OnExecute(() =>
+            {
+                var options = CommonOptions.Parse(model.Value, precision.Value(), batch.Value());
+                var chosen = OutputFormats.Parse(format.Value());
+                var source = ModelSourceResolver.Resolve(options.Model, context.WorkingDirectory, null);
+                var list = resolutions.Values.Count == 0
+                    ? [source.DefaultResolution]
+                    : resolutions.Values.Select(v => Resolution.Parse(v ?? "")).ToList();
+                var results = list
+                    .Select(r => new CheckResult(Evaluator.Analyze(source.Name, source, r, options.Batch, options.Precision, CodeSizeModel.Default), null, []))
+                    .ToList();
+                ReportWriter.Write(context, new CheckReport(null, results), chosen, output.Value());
+                return FitCheckApp.Passed;
+            });
+        });
+}
+
+internal sealed record CommonOptions(string Model, Precision Precision, int Batch)
+{
+    public static CommonOptions Parse(string? model, string? precision, string? batch)
+    {
+        if (string.IsNullOrWhiteSpace(model))
+        {
+            throw new FitCheckException(DiagnosticCatalog.InvalidArgument("missing the model",
+                "name a built-in model (e.g. zoo:yolov3; `dotnet fitcheck zoo` lists them) or a .cfg/.onnx file"));
+        }
+
+        var p = Precision.Int8;
+        if (precision is not null && !PrecisionInfo.TryParse(precision, out p))
+        {
+            throw new FitCheckException(DiagnosticCatalog.InvalidArgument($"unknown precision '{precision}'",
+                $"use one of {string.Join(", ", PrecisionInfo.Names)}"));
+        }
+
+        var b = 1;
+        if (batch is not null && (!int.TryParse(batch, NumberStyles.None, CultureInfo.InvariantCulture, out b) || b < 1 || b > 4096))
+        {
+            throw new FitCheckException(DiagnosticCatalog.InvalidArgument($"batch '{batch}' is not a whole number from 1 to 4096",
+                "use --batch 1 for latency-bound deployments, larger for throughput"));
+        }
+
+        return new CommonOptions(model, p, b);
+    }
+}

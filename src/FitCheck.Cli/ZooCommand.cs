@@ -1,0 +1,55 @@
+using System.Globalization;
+using FitCheck.Models.Zoo;
+using McMaster.Extensions.CommandLineUtils;
+using Spectre.Console;
+
+namespace FitCheck.Cli;
+
+/// <summary>`dotnet fitcheck zoo`: the built-in models with their parameter counts at the default resolution.</summary>
+internal static class ZooCommand
+{
+    public static void Register(CommandLineApplication app, CliContext context) =>
+        app.Command("zoo", cmd =>
+        {
+            cmd.Description = "List the built-in models (use them as zoo:<name>).";
+            cmd.OnExecute(() =>
+            {
+                context.Out.Write(Render(context.UseColor));
+                return FitCheckApp.Passed;
+            });
+        });
+
+    public static string Render(bool color)
+    {
+        using var writer = new StringWriter { NewLine = "\n" };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(writer),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = ConsoleReport.DefaultWidth;
+        console.Profile.Capabilities.Unicode = true;
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("model");
+        table.AddColumn("default input");
+        table.AddColumn(new TableColumn("params").RightAligned());
+        table.AddColumn(new TableColumn("GMACs").RightAligned());
+        table.AddColumn("description");
+        foreach (var m in ModelZoo.All)
+        {
+            var network = m.Build(m.DefaultResolution, 1);
+            table.AddRow(
+                new Text("zoo:" + m.Name),
+                new Text(m.DefaultResolution.ToString()),
+                new Text(Numbers.Millions(network.Parameters)),
+                new Text(Numbers.Giga(network.Macs)),
+                new Text(m.Description));
+        }
+
+        console.Write(table);
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ModelZoo.All.Count} models. Parameters count batch norm as folded into a bias."));
+        return writer.ToString();
+    }
+}
