@@ -11,6 +11,12 @@ public static class ModelZoo
     [
         new ResNet50(),
         new YoloV3(),
+        new YoloV3Tiny(),
+        new MobileNetV1(),
+        new MobileNetV2(),
+        new EfficientNetB0(),
+        new UNet(),
+        new VitB16(),
     ];
 
     public static bool TryGet(string name, [NotNullWhen(true)] out ZooModel? model)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FitCheck.Diagnostics;
 using FitCheck.Graph;
 
@@ -35,9 +36,18 @@ public abstract class ZooModel : IModelSource
             throw new FitCheckException(DiagnosticCatalog.InvalidResolution(Name, resolution.ToString(), Sides.Reason, Sides.Hint(resolution), null));
         }
 
-        var b = new NetworkBuilder(Name, batch, InputChannels, resolution.Height, resolution.Width);
-        Define(b);
-        return b.Build();
+        try
+        {
+            var b = new NetworkBuilder(Name, batch, InputChannels, resolution.Height, resolution.Width);
+            Define(b);
+            return b.Build();
+        }
+        catch (OverflowException)
+        {
+            // The builder reports its own overflows; this catches sizes a model computes itself
+            // (token counts, attention MACs) and the network's totals.
+            throw new FitCheckException(DiagnosticCatalog.SizeOverflow(Name, $"the network at {resolution}, batch {batch.ToString(CultureInfo.InvariantCulture)}"));
+        }
     }
 
     /// <summary>Adds the layers after the input; the resolution is already known to be valid.</summary>
