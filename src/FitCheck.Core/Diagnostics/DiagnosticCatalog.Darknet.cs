@@ -3,8 +3,8 @@ namespace FitCheck.Diagnostics;
 /// <summary>FC04xx: problems in Darknet .cfg files.</summary>
 public static partial class DiagnosticCatalog
 {
-    public static Diagnostic CfgTooLarge(string path, long bytes, long limit) =>
-        new("FC0401", $"'{path}' is {bytes} bytes; a Darknet .cfg larger than {limit} bytes is not read", new SourceLocation(path, 1, 1),
+    public static Diagnostic CfgTooLarge(string path, long limit) =>
+        new("FC0401", $"'{path}' is larger than {limit} bytes, too large to be a Darknet .cfg", new SourceLocation(path, 1, 1),
             "a .cfg is a small text file describing layers; check that the path names the .cfg and not the .weights file");
 
     public static Diagnostic CfgNotText(SourceLocation at) =>

@@ -267,4 +267,11 @@ public class DarknetErrorTests
         var d = LoadFails(new CfgWriter().Net().Section("convolutional", ("filters", "abc")));
         Assert.StartsWith("test.cfg(7,9): error FC0409: 'filters' must be a whole number, not 'abc'", d.Format());
     }
+
+    [Fact]
+    public void MoreSectionsThanAnyNetworkHasAreRejected()
+    {
+        var text = "[net]\nwidth=8\nheight=8\nchannels=3\n" + string.Concat(Enumerable.Repeat("[dropout]\n", 65536));
+        AssertAt(LoadFails(Encoding.UTF8.GetBytes(text)), "FC0417", 65540, 1);
+    }
 }

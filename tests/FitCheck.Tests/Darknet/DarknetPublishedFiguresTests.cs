@@ -98,4 +98,12 @@ public class DarknetPublishedFiguresTests
         Assert.Equal(1, model.RequiredMultiple);
         Assert.Equal(new TensorShape(1, 8, 13, 13), model.Build(new Resolution(50, 50), 1).Layers[^1].Output);
     }
+
+    [Fact]
+    public void TheModelSourceResolverLoadsCfgPaths()
+    {
+        var model = Models.ModelSourceResolver.Resolve("yolov3-tiny.cfg", Data, null);
+        Assert.IsType<DarknetModel>(model);
+        Assert.Equal("yolov3-tiny", model.Name);
+    }
 }

@@ -55,8 +55,8 @@ internal static class CfgParser
                 throw new FitCheckException(DiagnosticCatalog.CfgUnsupportedSection(s.Name, s.At));
             }
 
-            var names = DarknetKeys.Layers.Keys.Where(k => k.Length > 4 || k == "yolo").Prepend("net").ToArray();
-            throw new FitCheckException(DiagnosticCatalog.CfgUnknownSection(s.Name, Suggest.Closest(s.Name, DarknetKeys.Layers.Keys.Concat(DarknetKeys.NetNames)), names, s.At));
+            var suggestion = Suggest.Closest(s.Name, DarknetKeys.Layers.Keys.Concat(DarknetKeys.NetNames));
+            throw new FitCheckException(DiagnosticCatalog.CfgUnknownSection(s.Name, suggestion, DarknetKeys.LayerNames.Prepend("net"), s.At));
         }
 
         s.RejectUnknownKeys(DarknetKeys.For(kind));
@@ -85,7 +85,7 @@ internal static class CfgParser
     private static DarknetLayer Convolutional(CfgSectionReader s, DarknetLayer layer)
     {
         s.RejectUnless("antialiasing", v => v == 0, "anti-aliased downsampling adds a blur layer FitCheck does not model");
-        s.RejectUnless("share_index", v => v < 0, "weights shared with another layer are not modelled");
+        s.RejectUnless("share_index", _ => false, "weights shared with another layer are not modelled");
         s.RejectUnless("coordconv", v => v == 0, "coordinate channels are not modelled");
         var size = s.Int("size", 1, 1, MaxWindow);
         var stride = s.Int("stride", 1, 1, MaxWindow);

@@ -35,7 +35,7 @@ internal static class CfgReader
 
                 if (++total > MaxChars)
                 {
-                    throw new FitCheckException(DiagnosticCatalog.CfgTooLarge(file, total, MaxBytes));
+                    throw new FitCheckException(DiagnosticCatalog.CfgTooLarge(file, MaxBytes));
                 }
 
                 if (c == '\n')

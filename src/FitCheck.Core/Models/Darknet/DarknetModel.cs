@@ -62,7 +62,7 @@ public sealed class DarknetModel : IModelSource
 
             if (info.Length > CfgReader.MaxBytes)
             {
-                throw new FitCheckException(DiagnosticCatalog.CfgTooLarge(path, info.Length, CfgReader.MaxBytes));
+                throw new FitCheckException(DiagnosticCatalog.CfgTooLarge(path, CfgReader.MaxBytes));
             }
 
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
