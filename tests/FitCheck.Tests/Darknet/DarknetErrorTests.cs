@@ -198,7 +198,7 @@ public class DarknetErrorTests
         var line = cfg.NextLine;
         var d = BuildFails(cfg.Section("shortcut", ("from", -2)));
         AssertAt(d, "FC0203", line, 1);
-        Assert.Contains("[shortcut]", d.Message);
+        Assert.EndsWith("(Darknet layer 2, [shortcut])", d.Message);
     }
 
     [Fact]
@@ -273,5 +273,30 @@ public class DarknetErrorTests
     {
         var text = "[net]\nwidth=8\nheight=8\nchannels=3\n" + string.Concat(Enumerable.Repeat("[dropout]\n", 65536));
         AssertAt(LoadFails(Encoding.UTF8.GetBytes(text)), "FC0417", 65540, 1);
+    }
+
+    [Fact]
+    public void OverlongReferenceListsAreRejected()
+    {
+        var cfg = new CfgWriter().Net().Conv(2);
+        var line = cfg.NextLine + 1;
+        var d = LoadFails(cfg.Section("route", ("layers", string.Join(",", Enumerable.Repeat("-1", 1025)))));
+        AssertAt(d, "FC0419", line, 8);
+    }
+
+    [Fact]
+    public void TheFirstLayerCannotReferToAnything()
+    {
+        var d = LoadFails(new CfgWriter().Net().Section("shortcut", ("from", -1)));
+        Assert.Equal("FC0411", d.Id);
+        Assert.Contains("no earlier layer", d.Hint);
+    }
+
+    [Fact]
+    public void MessagesQuoteAtMostAShortPieceOfTheInput()
+    {
+        var d = LoadFails(new CfgWriter().Net().Section("convolutional", (new string('x', 100_000), 1)));
+        Assert.Equal("FC0408", d.Id);
+        Assert.True(d.Message.Length < 120, d.Message);
     }
 }

@@ -55,7 +55,7 @@ internal static class CfgParser
                 throw new FitCheckException(DiagnosticCatalog.CfgUnsupportedSection(s.Name, s.At));
             }
 
-            var suggestion = Suggest.Closest(s.Name, DarknetKeys.Layers.Keys.Concat(DarknetKeys.NetNames));
+            var suggestion = CfgSectionReader.Closest(s.Name, DarknetKeys.Layers.Keys.Concat(DarknetKeys.NetNames));
             throw new FitCheckException(DiagnosticCatalog.CfgUnknownSection(s.Name, suggestion, DarknetKeys.LayerNames.Prepend("net"), s.At));
         }
 

@@ -19,12 +19,14 @@ internal sealed class CfgSectionReader(CfgSection section, string file)
         {
             if (!known.Contains(o.Key))
             {
-                throw new FitCheckException(DiagnosticCatalog.CfgUnknownKey(section.Name, o.Key, Suggest.Closest(o.Key, known), KeyAt(o)));
+                throw new FitCheckException(DiagnosticCatalog.CfgUnknownKey(section.Name, o.Key, Closest(o.Key, known), KeyAt(o)));
             }
         }
     }
 
-    public bool Has(string key) => section.Find(key) is not null;
+    /// <summary>Did-you-mean, skipped for text no one typed as a name (edit distance is quadratic).</summary>
+    public static string? Closest(string input, IEnumerable<string> candidates) =>
+        input.Length > 64 ? null : Suggest.Closest(input, candidates);
 
     public int Int(string key, int fallback, int min, int max) => (int)Long(key, fallback, min, max);
 
@@ -44,15 +46,16 @@ internal sealed class CfgSectionReader(CfgSection section, string file)
     public List<(long Value, SourceLocation At)> RequiredList(string key, long min, long max)
     {
         var o = section.Find(key) ?? throw new FitCheckException(DiagnosticCatalog.CfgMissingKey(section.Name, key, At));
-        var items = new List<(long, SourceLocation)>();
-        var column = o.ValueColumn;
-        foreach (var part in o.Value.Split(','))
+        var parts = o.Value.Split(',');
+        if (parts.Length > MaxListLength)
         {
-            if (items.Count == MaxListLength)
-            {
-                throw new FitCheckException(DiagnosticCatalog.CfgValueOutOfRange(key, $"<{o.Value.Split(',').Length} items>", 1, MaxListLength, ValueAt(o, o.ValueColumn)));
-            }
+            throw new FitCheckException(DiagnosticCatalog.CfgListTooLong(key, parts.Length, MaxListLength, ValueAt(o, o.ValueColumn)));
+        }
 
+        var items = new List<(long, SourceLocation)>(parts.Length);
+        var column = o.ValueColumn;
+        foreach (var part in parts)
+        {
             var lead = part.Length - part.TrimStart().Length;
             items.Add((ParseLong(o, part.Trim(), column + lead, min, max), ValueAt(o, column + lead)));
             column += part.Length + 1;
@@ -68,7 +71,7 @@ internal sealed class CfgSectionReader(CfgSection section, string file)
         var value = o?.Value ?? fallback;
         if (o is not null && !DarknetKeys.Activations.Contains(value))
         {
-            throw new FitCheckException(DiagnosticCatalog.CfgUnknownActivation(value, Suggest.Closest(value, DarknetKeys.Activations), ValueAt(o, o.ValueColumn)));
+            throw new FitCheckException(DiagnosticCatalog.CfgUnknownActivation(value, Closest(value, DarknetKeys.Activations), ValueAt(o, o.ValueColumn)));
         }
 
         return value == "linear" ? null : value;
@@ -82,12 +85,6 @@ internal sealed class CfgSectionReader(CfgSection section, string file)
         {
             throw new FitCheckException(DiagnosticCatalog.CfgUnsupportedValue(section.Name, key, o.Value, reason, ValueAt(o, o.ValueColumn)));
         }
-    }
-
-    public SourceLocation ValueAt(string key)
-    {
-        var o = section.Find(key);
-        return o is null ? At : ValueAt(o, o.ValueColumn);
     }
 
     private long ParseLong(CfgOption o, string text, int column, long min, long max)

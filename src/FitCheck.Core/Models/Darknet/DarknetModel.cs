@@ -99,11 +99,11 @@ public sealed class DarknetModel : IModelSource
             }
             catch (FitCheckException ex) when (ex.Diagnostic.Location is null)
             {
-                throw new FitCheckException(DiagnosticCatalog.CfgLayerError(ex.Diagnostic, layer.Section, layer.At));
+                throw new FitCheckException(DiagnosticCatalog.CfgLayerError(ex.Diagnostic, layer.Section, i, layer.At));
             }
             catch (OverflowException)
             {
-                throw new FitCheckException(DiagnosticCatalog.SizeOverflow(Name, $"the output of [{layer.Section}]", layer.At));
+                throw new FitCheckException(DiagnosticCatalog.SizeOverflow(Name, $"the output of Darknet layer {i} ([{layer.Section}])", layer.At));
             }
         }
 
