@@ -1,0 +1,77 @@
+using FitCheck.Analysis;
+using FitCheck.Diagnostics;
+using FitCheck.Graph;
+using FitCheck.Hardware;
+using FitCheck.Models;
+using YamlDotNet.RepresentationModel;
+
+namespace FitCheck.Manifest;
+
+/// <summary>Reads one `models:` entry and resolves its `deploy:` names against the declared accelerators.</summary>
+internal static class ModelReader
+{
+    public const int MaxBatch = 4096;
+
+    public static ModelSpec Read(YamlReader r, YamlNode node, int index, IReadOnlyList<Accelerator> accelerators)
+    {
+        var f = r.Mapping(node, "models entry", "`- source: zoo:resnet50` with `deploy:` below it");
+        var label = f.Peek("name") is { } n ? $"model '{n}'"
+            : f.Peek("source") is { } s ? $"model '{s}'"
+            : $"model #{index + 1}";
+        f.CheckKeys(ManifestKeys.Model, label);
+
+        var sourceNode = f.Required("source", label);
+        var source = r.Scalar(sourceNode, "source", "`zoo:<name>` or a path to a .cfg or .onnx file");
+        var name = f.Optional("name") is { } nameNode
+            ? r.Scalar(nameNode, "name", "a name such as `yolov3`")
+            : DefaultName(source);
+        if (name.Length == 0)
+        {
+            throw new FitCheckException(DiagnosticCatalog.EmptyValue("source", "`zoo:<name>` or a path to a .cfg or .onnx file", r.At(sourceNode)));
+        }
+
+        var resolutions = new List<Located<Resolution>>();
+        if (f.Optional("resolutions") is { } res)
+        {
+            foreach (var item in r.Sequence(res, "resolutions", "a list such as `[608x608, 1920x1088]`"))
+            {
+                var text = r.Scalar(item, "resolutions", "WIDTHxHEIGHT, e.g. `608x608`");
+                resolutions.Add(new Located<Resolution>(Resolution.Parse(text, r.At(item)), r.At(item)));
+            }
+        }
+
+        var precision = f.Optional("precision") is { } p
+            ? (Precision)r.Choice(p, "precision", PrecisionInfo.Names)
+            : Precision.Int8;
+        var batch = f.Optional("batch") is { } b ? (int)r.Integer(b, "batch", 1, MaxBatch) : 1;
+
+        var deploy = new List<Located<string>>();
+        var deployed = new List<Accelerator>();
+        foreach (var item in r.Sequence(f.Required("deploy", label), "deploy", "a list of accelerator names such as `[npu]`"))
+        {
+            var target = r.Scalar(item, "deploy", "the name of a declared accelerator");
+            var accelerator = accelerators.FirstOrDefault(a => string.Equals(a.Name, target, StringComparison.Ordinal));
+            if (accelerator is null)
+            {
+                var names = accelerators.Select(a => a.Name).ToList();
+                throw new FitCheckException(DiagnosticCatalog.UnknownAccelerator(name, target, Suggest.Closest(target, names), names, r.At(item)));
+            }
+
+            if (deploy.FindIndex(d => d.Value == target) is var i and >= 0)
+            {
+                throw new FitCheckException(DiagnosticCatalog.DuplicateName($"deploy target of model '{name}'", target, deploy[i].Location, r.At(item)));
+            }
+
+            deploy.Add(new Located<string>(target, r.At(item)));
+            deployed.Add(accelerator);
+        }
+
+        var gates = f.Optional("gates") is { } g ? GateReader.Read(r, g, name, deployed) : GateSpec.None;
+        return new ModelSpec(name, source, r.At(sourceNode), resolutions, precision, batch, deploy, gates, f.Location);
+    }
+
+    private static string DefaultName(string source) =>
+        source.StartsWith(ModelSourceResolver.ZooPrefix, StringComparison.OrdinalIgnoreCase)
+            ? source[ModelSourceResolver.ZooPrefix.Length..].Trim()
+            : source;
+}
