@@ -55,6 +55,15 @@ public static class ManifestParser
             text = text[1..];
         }
 
+        if (text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
+        {
+            // YamlDotNet reads NUL as the end of the stream, which would silently drop the rest of the file.
+            var line = 1 + text.AsSpan(0, nul).Count('\n');
+            var column = nul - (text.LastIndexOf('\n', nul) + 1) + 1;
+            throw new FitCheckException(DiagnosticCatalog.MalformedYaml("the text contains a NUL character; is this a binary file?",
+                new SourceLocation(path, line, column)));
+        }
+
         var root = Load(r, text) ?? throw new FitCheckException(DiagnosticCatalog.EmptyManifest(start));
         if (root is YamlScalarNode s && YamlReader.IsNull(s))
         {
@@ -124,7 +133,10 @@ public static class ManifestParser
         }
         catch (YamlException e)
         {
-            throw new FitCheckException(DiagnosticCatalog.MalformedYaml(Reason(e), r.At(e.Start)));
+            var at = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? FindIndentTab(r, text, e.Start.Line) : null;
+            throw new FitCheckException(at is null
+                ? DiagnosticCatalog.MalformedYaml(Reason(e), r.At(e.Start))
+                : DiagnosticCatalog.MalformedYaml("a tab is used for indentation; YAML indents with spaces only", at));
         }
         catch (Exception e) when (e is not FitCheckException and not OutOfMemoryException)
         {
@@ -132,6 +144,37 @@ public static class ManifestParser
             // another path, it is still bad input (exit 2), not a crash.
             throw new FitCheckException(DiagnosticCatalog.MalformedYaml(e.Message, new SourceLocation(r.Path, 1, 1)));
         }
+    }
+
+    /// <summary>
+    /// YamlDotNet reports a tab in indentation at the scalar or mapping before it; point at the tab itself,
+    /// the first one in leading whitespace at or after the reported line.
+    /// </summary>
+    private static SourceLocation? FindIndentTab(YamlReader r, string text, long fromLine)
+    {
+        var line = 1;
+        var column = 1;
+        var leading = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                column = 1;
+                leading = true;
+                continue;
+            }
+
+            if (leading && c == '\t' && line >= fromLine)
+            {
+                return new SourceLocation(r.Path, line, column);
+            }
+
+            leading = leading && (c is ' ' or '\t' or '\r');
+            column++;
+        }
+
+        return null;
     }
 
     /// <summary>YamlException messages repeat the position ("(Line: 3, Col: 5, Idx: 20) - (...): "); the location already says it.</summary>
