@@ -13,7 +13,7 @@ internal static class AcceleratorReader
     public static Accelerator Read(YamlReader r, YamlNode node, int index)
     {
         var f = r.Mapping(node, "accelerators entry", Example);
-        var label = f.Peek("name") is { } n ? $"accelerator '{n}'" : $"accelerator #{index + 1}";
+        var label = f.Peek("name") is { } n ? $"accelerator '{DiagnosticCatalog.Clip(n)}'" : $"accelerator #{index + 1}";
         f.CheckKeys(ManifestKeys.Accelerator, label);
 
         var name = r.Scalar(f.Required("name", label), "name", "a name such as `npu`");
@@ -43,13 +43,14 @@ internal static class AcceleratorReader
     private static List<MemoryTier> ReadTiers(YamlReader r, YamlNode node, string accelerator)
     {
         var tiers = new List<MemoryTier>();
+        var byName = new Dictionary<string, MemoryTier>(StringComparer.Ordinal);
         long onChip = 0;
         foreach (var item in r.Sequence(node, "memory", "a list of tiers, fastest first: `- name: sram` with `size:` and `bandwidth:`"))
         {
             var f = r.Mapping(item, "memory entry", "`- name: sram` with `size:` and `bandwidth:`");
             var label = f.Peek("name") is { } n
-                ? $"memory tier '{n}' of accelerator '{accelerator}'"
-                : $"memory tier #{tiers.Count + 1} of accelerator '{accelerator}'";
+                ? $"memory tier '{DiagnosticCatalog.Clip(n)}' of accelerator '{DiagnosticCatalog.Clip(accelerator)}'"
+                : $"memory tier #{tiers.Count + 1} of accelerator '{DiagnosticCatalog.Clip(accelerator)}'";
             f.CheckKeys(ManifestKeys.MemoryTier, label);
 
             var nameNode = f.Required("name", label);
@@ -61,7 +62,7 @@ internal static class AcceleratorReader
                 ? r.Choice(k, "kind", ManifestKeys.TierKinds) == 0
                 : !LooksLikeDram(name);
 
-            if (tiers.Find(x => string.Equals(x.Name, name, StringComparison.Ordinal)) is { } first)
+            if (byName.TryGetValue(name, out var first))
             {
                 throw new FitCheckException(DiagnosticCatalog.DuplicateName("memory tier", name, first.Location, r.At(nameNode)));
             }
@@ -77,7 +78,9 @@ internal static class AcceleratorReader
                 throw new FitCheckException(DiagnosticCatalog.CapacityOverflow(name, f.Location));
             }
 
-            tiers.Add(new MemoryTier(name, size, tiles, bandwidth, onChipTier, f.Location));
+            var tier = new MemoryTier(name, size, tiles, bandwidth, onChipTier, f.Location);
+            tiers.Add(tier);
+            byName.Add(name, tier);
         }
 
         return tiers;
@@ -86,7 +89,7 @@ internal static class AcceleratorReader
     private static CodeSizeModel ReadCode(YamlReader r, YamlNode node, string accelerator)
     {
         var f = r.Mapping(node, "code", "`runtime:`, `perKernel:` and `perLayer:` sizes such as `64 KiB`");
-        var label = $"code of accelerator '{accelerator}'";
+        var label = $"code of accelerator '{DiagnosticCatalog.Clip(accelerator)}'";
         f.CheckKeys(ManifestKeys.Code, label);
         var d = CodeSizeModel.Default;
 

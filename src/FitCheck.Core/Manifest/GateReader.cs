@@ -11,7 +11,7 @@ internal static class GateReader
     public static GateSpec Read(YamlReader r, YamlNode node, string model, IReadOnlyList<Accelerator> deployed)
     {
         var f = r.Mapping(node, "gates", "keys such as `weights: on-chip` and `minFps: 30 fps`");
-        f.CheckKeys(ManifestKeys.Gates, $"gates of model '{model}'");
+        f.CheckKeys(ManifestKeys.Gates, $"gates of model '{DiagnosticCatalog.Clip(model)}'");
         var at = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var key in ManifestKeys.Gates)
         {
@@ -74,7 +74,7 @@ internal static class GateReader
             if (a.FindTier(text) is null)
             {
                 var names = a.Tiers.Select(t => t.Name).ToList();
-                var suggestion = Suggest.Closest(text, names.Append(GateSpec.OnChip).Append(GateSpec.Anywhere));
+                var suggestion = DiagnosticCatalog.Closest(text, names.Append(GateSpec.OnChip).Append(GateSpec.Anywhere));
                 throw new FitCheckException(DiagnosticCatalog.GateTierMissing(gate, text, a.Name, suggestion, names, r.At(node)));
             }
         }

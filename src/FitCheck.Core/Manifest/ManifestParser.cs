@@ -89,26 +89,28 @@ public static class ManifestParser
         f.CheckKeys(ManifestKeys.Root, context);
 
         var accelerators = new List<Accelerator>();
+        var acceleratorsByName = new Dictionary<string, Accelerator>(StringComparer.Ordinal);
         var accelNodes = r.Sequence(f.Required("accelerators", context), "accelerators", "a list of `- name: ...` entries");
         for (var i = 0; i < accelNodes.Count; i++)
         {
             var a = AcceleratorReader.Read(r, accelNodes[i], i);
-            if (accelerators.Find(x => string.Equals(x.Name, a.Name, StringComparison.Ordinal)) is { } first)
+            if (!acceleratorsByName.TryAdd(a.Name, a))
             {
-                throw new FitCheckException(DiagnosticCatalog.DuplicateName("accelerator", a.Name, first.Location, a.Location));
+                throw new FitCheckException(DiagnosticCatalog.DuplicateName("accelerator", a.Name, acceleratorsByName[a.Name].Location, a.Location));
             }
 
             accelerators.Add(a);
         }
 
         var models = new List<ModelSpec>();
+        var modelsByName = new Dictionary<string, ModelSpec>(StringComparer.Ordinal);
         var modelNodes = r.Sequence(f.Required("models", context), "models", "a list of `- source: zoo:...` entries");
         for (var i = 0; i < modelNodes.Count; i++)
         {
-            var m = ModelReader.Read(r, modelNodes[i], i, accelerators);
-            if (models.Find(x => string.Equals(x.Name, m.Name, StringComparison.Ordinal)) is { } first)
+            var m = ModelReader.Read(r, modelNodes[i], i, acceleratorsByName);
+            if (!modelsByName.TryAdd(m.Name, m))
             {
-                throw new FitCheckException(DiagnosticCatalog.DuplicateName("model", m.Name, first.Location, m.Location));
+                throw new FitCheckException(DiagnosticCatalog.DuplicateName("model", m.Name, modelsByName[m.Name].Location, m.Location));
             }
 
             models.Add(m);

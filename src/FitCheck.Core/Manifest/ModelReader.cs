@@ -12,11 +12,11 @@ internal static class ModelReader
 {
     public const int MaxBatch = 4096;
 
-    public static ModelSpec Read(YamlReader r, YamlNode node, int index, IReadOnlyList<Accelerator> accelerators)
+    public static ModelSpec Read(YamlReader r, YamlNode node, int index, IReadOnlyDictionary<string, Accelerator> accelerators)
     {
         var f = r.Mapping(node, "models entry", "`- source: zoo:resnet50` with `deploy:` below it");
-        var label = f.Peek("name") is { } n ? $"model '{n}'"
-            : f.Peek("source") is { } s ? $"model '{s}'"
+        var label = f.Peek("name") is { } n ? $"model '{DiagnosticCatalog.Clip(n)}'"
+            : f.Peek("source") is { } s ? $"model '{DiagnosticCatalog.Clip(s)}'"
             : $"model #{index + 1}";
         f.CheckKeys(ManifestKeys.Model, label);
 
@@ -46,20 +46,21 @@ internal static class ModelReader
         var batch = f.Optional("batch") is { } b ? (int)r.Integer(b, "batch", 1, MaxBatch) : 1;
 
         var deploy = new List<Located<string>>();
+        var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var deployed = new List<Accelerator>();
         foreach (var item in r.Sequence(f.Required("deploy", label), "deploy", "a list of accelerator names such as `[npu]`"))
         {
             var target = r.Scalar(item, "deploy", "the name of a declared accelerator");
-            var accelerator = accelerators.FirstOrDefault(a => string.Equals(a.Name, target, StringComparison.Ordinal));
-            if (accelerator is null)
+            if (!accelerators.TryGetValue(target, out var accelerator))
             {
-                var names = accelerators.Select(a => a.Name).ToList();
-                throw new FitCheckException(DiagnosticCatalog.UnknownAccelerator(name, target, Suggest.Closest(target, names), names, r.At(item)));
+                var names = accelerators.Values.Select(a => a.Name).ToList();
+                throw new FitCheckException(DiagnosticCatalog.UnknownAccelerator(name, target, DiagnosticCatalog.Closest(target, names), names, r.At(item)));
             }
 
-            if (deploy.FindIndex(d => d.Value == target) is var i and >= 0)
+            if (!seen.TryAdd(target, r.At(item)))
             {
-                throw new FitCheckException(DiagnosticCatalog.DuplicateName($"deploy target of model '{name}'", target, deploy[i].Location, r.At(item)));
+                throw new FitCheckException(DiagnosticCatalog.DuplicateName(
+                    $"deploy target of model '{DiagnosticCatalog.Clip(name)}'", target, seen[target], r.At(item)));
             }
 
             deploy.Add(new Located<string>(target, r.At(item)));

@@ -28,7 +28,7 @@ internal sealed class YamlReader(string path)
 
     /// <summary>An unquoted empty, `~` or `null` scalar: YAML's null, which no manifest value may be.</summary>
     public static bool IsNull(YamlScalarNode s) =>
-        s.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any
+        s.Style is ScalarStyle.Plain or ScalarStyle.Any
         && (s.Value is null or "" or "~" or "null" or "Null" or "NULL");
 
     public MappingFields Mapping(YamlNode node, string field, string example)
@@ -101,7 +101,7 @@ internal sealed class YamlReader(string path)
             }
         }
 
-        throw new FitCheckException(DiagnosticCatalog.UnknownValue(field, text, Suggest.Closest(text, allowed), allowed, At(node)));
+        throw new FitCheckException(DiagnosticCatalog.UnknownValue(field, text, DiagnosticCatalog.Closest(text, allowed), allowed, At(node)));
     }
 
     public long Bytes(YamlNode node, string field, bool allowZero = false) =>

@@ -222,6 +222,11 @@ public static class UnitParser
 
     private static string? SuggestUnit(string symbol, UnitKind kind)
     {
+        if (symbol.Length > 64)
+        {
+            return null;
+        }
+
         // Case mistakes first ("mib" → "MiB"), then spelling within the expected kind.
         foreach (var u in UnitTable.All)
         {
@@ -231,7 +236,7 @@ public static class UnitParser
             }
         }
 
-        return Suggest.Closest(symbol, UnitTable.Symbols(kind));
+        return DiagnosticCatalog.Closest(symbol, UnitTable.Symbols(kind));
     }
 
     private static string Units(UnitKind kind) => string.Join(", ", UnitTable.Symbols(kind));

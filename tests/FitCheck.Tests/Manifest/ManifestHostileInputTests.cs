@@ -126,6 +126,32 @@ public class ManifestHostileInputTests
     public void OddScalarsAndDirectivesAreDiagnostics(string yaml, string id) => Assert.Equal(id, Fail(yaml).Id);
 
     [Fact]
+    public void HugeNamesAreClippedInMessages()
+    {
+        var key = new string('k', 1_000_000);
+        var d = Fail($"version: 1\n? {key}\n: 1\n");
+        Assert.Equal("FC0108", d.Id);
+        Assert.True(d.Message.Length < 300, "message not clipped");
+        Assert.Contains("kkk...", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ThousandsOfEntriesAreCheckedWithoutQuadraticBlowUp()
+    {
+        var yaml = new StringBuilder("version: 1\naccelerators:\n");
+        for (var i = 0; i < 50_000; i++)
+        {
+            yaml.Append($"  - {{name: a{i}, compute: 1 TOPS, memory: [{{name: m, size: 1 MiB, bandwidth: 1 GB/s}}]}}\n");
+        }
+
+        yaml.Append("  - {name: a0, compute: 1 TOPS, memory: [{name: m, size: 1 MiB, bandwidth: 1 GB/s}]}\n");
+        var d = Fail(yaml.ToString());
+        Assert.Equal("FC0119", d.Id);
+        Assert.Equal(new SourceLocation("m.yaml", 50_003, 5), d.Location);
+        Assert.Contains("first at line 3", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RandomTextNeverEscapesAsAnythingButADiagnostic()
     {
         // Fragments of the manifest grammar, shuffled: exercises the scanner, the prescan and the schema walk.
