@@ -69,9 +69,8 @@ public static partial class DiagnosticCatalog
         new("FC0116", $"'{field}' is '{Clip(text)}', which is not a number with a unit; expected {expected}", at,
             $"write a finite number with a dot as decimal separator and no thousands separators, then one of {units}");
 
-    public static Diagnostic ValueOutOfRange(string field, string text, string reason, SourceLocation? at, string? hint = null) =>
-        new("FC0117", $"'{field}' is '{Clip(text)}', which {reason}", at,
-            hint ?? "give a value in the allowed range");
+    public static Diagnostic ValueOutOfRange(string field, string text, string reason, SourceLocation? at, string hint) =>
+        new("FC0117", $"'{field}' is '{Clip(text)}', which {reason}", at, hint);
 
     public static Diagnostic UnknownValue(string field, string value, string? suggestion, IEnumerable<string> allowed, SourceLocation? at) =>
         new("FC0118", $"'{field}' cannot be '{Clip(value)}'" + DidYouMean(suggestion), at,

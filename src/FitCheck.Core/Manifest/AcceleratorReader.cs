@@ -10,13 +10,15 @@ internal static class AcceleratorReader
 {
     private const string Example = "`- name: npu` with `compute:` and `memory:` below it";
 
-    public static Accelerator Read(YamlReader r, YamlNode node, int index)
+    /// <returns>The accelerator, and where its name is written (for duplicate-name errors).</returns>
+    public static (Accelerator Accelerator, SourceLocation NameAt) Read(YamlReader r, YamlNode node, int index)
     {
         var f = r.Mapping(node, "accelerators entry", Example);
         var label = f.Peek("name") is { } n ? $"accelerator '{DiagnosticCatalog.Clip(n)}'" : $"accelerator #{index + 1}";
         f.CheckKeys(ManifestKeys.Accelerator, label);
 
-        var name = r.Scalar(f.Required("name", label), "name", "a name such as `npu`");
+        var nameNode = f.Required("name", label);
+        var name = r.Scalar(nameNode, "name", "a name such as `npu`");
         var compute = f.Required("compute", label);
         var ops = UnitParser.ParseCompute(r.Scalar(compute, "compute", UnitTable.Expected(UnitKind.Compute)), r.At(compute), "compute");
 
@@ -37,13 +39,13 @@ internal static class AcceleratorReader
 
         var tiers = ReadTiers(r, f.Required("memory", label), name);
         var code = f.Optional("code") is { } c ? ReadCode(r, c, name) : CodeSizeModel.Default;
-        return new Accelerator(name, ops.MacsPerSecond, utilization, overlap, tiers, code, f.Location);
+        return (new Accelerator(name, ops.MacsPerSecond, utilization, overlap, tiers, code, f.Location), r.At(nameNode));
     }
 
     private static List<MemoryTier> ReadTiers(YamlReader r, YamlNode node, string accelerator)
     {
         var tiers = new List<MemoryTier>();
-        var byName = new Dictionary<string, MemoryTier>(StringComparer.Ordinal);
+        var nameAt = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         long onChip = 0;
         foreach (var item in r.Sequence(node, "memory", "a list of tiers, fastest first: `- name: sram` with `size:` and `bandwidth:`"))
         {
@@ -62,9 +64,9 @@ internal static class AcceleratorReader
                 ? r.Choice(k, "kind", ManifestKeys.TierKinds) == 0
                 : !LooksLikeDram(name);
 
-            if (byName.TryGetValue(name, out var first))
+            if (!nameAt.TryAdd(name, r.At(nameNode)))
             {
-                throw new FitCheckException(DiagnosticCatalog.DuplicateName("memory tier", name, first.Location, r.At(nameNode)));
+                throw new FitCheckException(DiagnosticCatalog.DuplicateName("memory tier", name, nameAt[name], r.At(nameNode)));
             }
 
             // Capacity and the on-chip total are computed later with checked arithmetic; make sure they can be.
@@ -78,9 +80,7 @@ internal static class AcceleratorReader
                 throw new FitCheckException(DiagnosticCatalog.CapacityOverflow(name, f.Location));
             }
 
-            var tier = new MemoryTier(name, size, tiles, bandwidth, onChipTier, f.Location);
-            tiers.Add(tier);
-            byName.Add(name, tier);
+            tiers.Add(new MemoryTier(name, size, tiles, bandwidth, onChipTier, f.Location));
         }
 
         return tiers;

@@ -89,28 +89,29 @@ public static class ManifestParser
         f.CheckKeys(ManifestKeys.Root, context);
 
         var accelerators = new List<Accelerator>();
-        var acceleratorsByName = new Dictionary<string, Accelerator>(StringComparer.Ordinal);
-        var accelNodes = r.Sequence(f.Required("accelerators", context), "accelerators", "a list of `- name: ...` entries");
-        for (var i = 0; i < accelNodes.Count; i++)
+        var byName = new Dictionary<string, (Accelerator Accelerator, SourceLocation NameAt)>(StringComparer.Ordinal);
+        var acceleratorNodes = r.Sequence(f.Required("accelerators", context), "accelerators", "a list of `- name: ...` entries");
+        for (var i = 0; i < acceleratorNodes.Count; i++)
         {
-            var a = AcceleratorReader.Read(r, accelNodes[i], i);
-            if (!acceleratorsByName.TryAdd(a.Name, a))
+            var (a, nameAt) = AcceleratorReader.Read(r, acceleratorNodes[i], i);
+            if (!byName.TryAdd(a.Name, (a, nameAt)))
             {
-                throw new FitCheckException(DiagnosticCatalog.DuplicateName("accelerator", a.Name, acceleratorsByName[a.Name].Location, a.Location));
+                throw new FitCheckException(DiagnosticCatalog.DuplicateName("accelerator", a.Name, byName[a.Name].NameAt, nameAt));
             }
 
             accelerators.Add(a);
         }
 
+        var declared = byName.ToDictionary(e => e.Key, e => e.Value.Accelerator, StringComparer.Ordinal);
         var models = new List<ModelSpec>();
-        var modelsByName = new Dictionary<string, ModelSpec>(StringComparer.Ordinal);
+        var modelNames = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var modelNodes = r.Sequence(f.Required("models", context), "models", "a list of `- source: zoo:...` entries");
         for (var i = 0; i < modelNodes.Count; i++)
         {
-            var m = ModelReader.Read(r, modelNodes[i], i, acceleratorsByName);
-            if (!modelsByName.TryAdd(m.Name, m))
+            var (m, nameAt) = ModelReader.Read(r, modelNodes[i], i, declared);
+            if (!modelNames.TryAdd(m.Name, nameAt))
             {
-                throw new FitCheckException(DiagnosticCatalog.DuplicateName("model", m.Name, modelsByName[m.Name].Location, m.Location));
+                throw new FitCheckException(DiagnosticCatalog.DuplicateName("model", m.Name, modelNames[m.Name], nameAt));
             }
 
             models.Add(m);

@@ -12,19 +12,19 @@ internal static class ModelReader
 {
     public const int MaxBatch = 4096;
 
-    public static ModelSpec Read(YamlReader r, YamlNode node, int index, IReadOnlyDictionary<string, Accelerator> accelerators)
+    /// <returns>The model, and where its name is written (its source when the name is implied).</returns>
+    public static (ModelSpec Model, SourceLocation NameAt) Read(YamlReader r, YamlNode node, int index, IReadOnlyDictionary<string, Accelerator> accelerators)
     {
         var f = r.Mapping(node, "models entry", "`- source: zoo:resnet50` with `deploy:` below it");
         var label = f.Peek("name") is { } n ? $"model '{DiagnosticCatalog.Clip(n)}'"
-            : f.Peek("source") is { } s ? $"model '{DiagnosticCatalog.Clip(s)}'"
+            : f.Peek("source") is { } s ? $"model '{DiagnosticCatalog.Clip(DefaultName(s))}'"
             : $"model #{index + 1}";
         f.CheckKeys(ManifestKeys.Model, label);
 
         var sourceNode = f.Required("source", label);
         var source = r.Scalar(sourceNode, "source", "`zoo:<name>` or a path to a .cfg or .onnx file");
-        var name = f.Optional("name") is { } nameNode
-            ? r.Scalar(nameNode, "name", "a name such as `yolov3`")
-            : DefaultName(source);
+        var nameNode = f.Optional("name");
+        var name = nameNode is null ? DefaultName(source) : r.Scalar(nameNode, "name", "a name such as `yolov3`");
         if (name.Length == 0)
         {
             throw new FitCheckException(DiagnosticCatalog.EmptyValue("source", "`zoo:<name>` or a path to a .cfg or .onnx file", r.At(sourceNode)));
@@ -68,7 +68,8 @@ internal static class ModelReader
         }
 
         var gates = f.Optional("gates") is { } g ? GateReader.Read(r, g, name, deployed) : GateSpec.None;
-        return new ModelSpec(name, source, r.At(sourceNode), resolutions, precision, batch, deploy, gates, f.Location);
+        return (new ModelSpec(name, source, r.At(sourceNode), resolutions, precision, batch, deploy, gates, f.Location),
+            r.At(nameNode ?? sourceNode));
     }
 
     private static string DefaultName(string source) =>

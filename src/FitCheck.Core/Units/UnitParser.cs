@@ -43,7 +43,7 @@ public static class UnitParser
 
         if (bytes == 0 && !allowZero)
         {
-            throw new FitCheckException(DiagnosticCatalog.ValueOutOfRange(field, text, "must be at least 1 byte", at));
+            throw new FitCheckException(DiagnosticCatalog.ValueOutOfRange(field, text, "must be at least 1 byte", at, Positive(UnitKind.Size)));
         }
 
         return (long)bytes;
@@ -101,7 +101,7 @@ public static class UnitParser
 
         if (value == 0 && !allowZero)
         {
-            throw new FitCheckException(DiagnosticCatalog.ValueOutOfRange(field, text, "must be greater than zero", at));
+            throw new FitCheckException(DiagnosticCatalog.ValueOutOfRange(field, text, "must be greater than zero", at, Positive(kind)));
         }
 
         return value;
@@ -155,12 +155,13 @@ public static class UnitParser
 
         if (number < 0)
         {
-            throw new FitCheckException(DiagnosticCatalog.ValueOutOfRange(field, text, "must not be negative", at));
+            throw new FitCheckException(DiagnosticCatalog.ValueOutOfRange(field, text, "must not be negative", at,
+                allowZero ? $"give zero or {UnitTable.Expected(kind)}" : Positive(kind)));
         }
 
         if (number == 0 && !allowZero)
         {
-            throw new FitCheckException(DiagnosticCatalog.ValueOutOfRange(field, text, "must be greater than zero", at));
+            throw new FitCheckException(DiagnosticCatalog.ValueOutOfRange(field, text, "must be greater than zero", at, Positive(kind)));
         }
 
         return (number, unit, numberText);
@@ -242,5 +243,10 @@ public static class UnitParser
     private static string Units(UnitKind kind) => string.Join(", ", UnitTable.Symbols(kind));
 
     private static FitCheckException TooLarge(string text, UnitKind kind, SourceLocation? at, string field) =>
-        new(DiagnosticCatalog.ValueOutOfRange(field, text, $"is too large for {UnitTable.Noun(kind)}", at));
+        new(DiagnosticCatalog.ValueOutOfRange(field, text, $"is too large for {UnitTable.Noun(kind)}", at,
+            kind == UnitKind.Size
+                ? "sizes must stay below 2^63 bytes (8 EiB); check the number and its prefix"
+                : "check the number and its prefix; the value must be a finite number"));
+
+    private static string Positive(UnitKind kind) => $"give a value greater than zero: {UnitTable.Expected(kind)}";
 }

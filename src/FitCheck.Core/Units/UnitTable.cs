@@ -61,7 +61,8 @@ internal static class UnitTable
         new("s", UnitKind.Duration, 1m),
         new("ms", UnitKind.Duration, 1e-3m),
         new("us", UnitKind.Duration, 1e-6m),
-        new("µs", UnitKind.Duration, 1e-6m),
+        new("µs", UnitKind.Duration, 1e-6m), // micro sign
+        new("μs", UnitKind.Duration, 1e-6m), // Greek mu, which keyboards often give instead
         new("ns", UnitKind.Duration, 1e-9m),
 
         new("fps", UnitKind.FrameRate, 1m),

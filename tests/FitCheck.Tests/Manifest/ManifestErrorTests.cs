@@ -83,9 +83,9 @@ public class ManifestErrorTests
         { "unknown precision", With("    deploy: [npu]", "    deploy: [npu]\n    precision: int4"), "FC0118", 15, 16 },
         { "unknown overlap", With("    compute: 4 TOPS", "    compute: 4 TOPS\n    overlap: parallel"), "FC0118", 5, 14 },
         { "unknown tier kind", With("        size: 8 MiB", "        size: 8 MiB\n        kind: flash"), "FC0118", 8, 15 },
-        { "duplicate accelerator", With("models:", "  - name: npu\n    compute: 1 TOPS\n    memory: [{name: m, size: 1 MiB, bandwidth: 1 GB/s}]\nmodels:"), "FC0119", 12, 5 },
+        { "duplicate accelerator", With("models:", "  - name: npu\n    compute: 1 TOPS\n    memory: [{name: m, size: 1 MiB, bandwidth: 1 GB/s}]\nmodels:"), "FC0119", 12, 11 },
         { "duplicate tier", With("      - name: dram", "      - name: sram"), "FC0119", 9, 15 },
-        { "duplicate model", Base + "\n  - name: resnet50\n    source: zoo:resnet18\n    deploy: [npu]\n", "FC0119", 15, 5 },
+        { "duplicate model", Base + "\n  - name: resnet50\n    source: zoo:resnet18\n    deploy: [npu]\n", "FC0119", 15, 11 },
         { "deploy to an undeclared accelerator", With("deploy: [npu]", "deploy: [nup]"), "FC0120", 14, 14 },
         { "invalid resolution", With("    deploy: [npu]", "    deploy: [npu]\n    resolutions: [608y608]"), "FC0206", 15, 19 },
         { "zero resolution", With("    deploy: [npu]", "    deploy: [npu]\n    resolutions: [608x608, 0x0]"), "FC0207", 15, 28 },
@@ -112,6 +112,13 @@ public class ManifestErrorTests
         Assert.True(id == d.Id, $"{name}: expected {id}, got {d.Format()}");
         Assert.Equal(new SourceLocation("m.yaml", line, column), d.Location);
         Assert.False(string.IsNullOrWhiteSpace(d.Hint), name);
+    }
+
+    [Fact]
+    public void ADuplicateNamePointsBackAtTheFirst()
+    {
+        var d = Fail(Base + "\n  - name: resnet50\n    source: zoo:resnet18\n    deploy: [npu]\n");
+        Assert.Contains("model 'resnet50' is declared twice (first at line 13)", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,7 +58,8 @@ public class UnitParserTests
     [InlineData("33 ms", UnitKind.Duration, 0.033)]
     [InlineData("1.5 s", UnitKind.Duration, 1.5)]
     [InlineData("200 us", UnitKind.Duration, 0.0002)]
-    [InlineData("200 µs", UnitKind.Duration, 0.0002)]
+    [InlineData("200 \u00B5s", UnitKind.Duration, 0.0002)]
+    [InlineData("200 \u03BCs", UnitKind.Duration, 0.0002)]
     [InlineData("30 fps", UnitKind.FrameRate, 30.0)]
     [InlineData("29.97 fps", UnitKind.FrameRate, 29.97)]
     public void OtherQuantitiesParseToTheirBaseUnit(string text, UnitKind kind, double expected) =>
