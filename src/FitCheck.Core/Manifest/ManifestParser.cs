@@ -1,3 +1,4 @@
+using System.Globalization;
 using FitCheck.Diagnostics;
 using FitCheck.Hardware;
 using YamlDotNet.Core;
@@ -81,7 +82,8 @@ public static class ManifestParser
         // Version first: a newer manifest may use keys this version does not know, and saying so is more useful.
         var versionNode = f.Required("version", context);
         var version = r.Scalar(versionNode, "version", "`version: 1`");
-        if (version != "1")
+        if (!int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            || !ManifestKeys.SupportedVersions.Contains(number))
         {
             throw new FitCheckException(DiagnosticCatalog.UnsupportedVersion(version, r.At(versionNode)));
         }
@@ -117,7 +119,7 @@ public static class ManifestParser
             models.Add(m);
         }
 
-        return new ManifestDocument(path, 1, accelerators, models);
+        return new ManifestDocument(path, number, accelerators, models);
     }
 
     /// <summary>The root node of the single document, or null when the text holds none.</summary>

@@ -22,7 +22,7 @@ internal sealed class MappingFields
                     YamlReader.Describe(key), "`key: value`", reader.At(key)));
             }
 
-            // Duplicates were rejected by the prescan; a later entry can only come from equal-valued keys.
+            // The prescan has rejected repeated keys; TryAdd only keeps a surprise from becoming a raw exception.
             _entries.TryAdd(scalar.Value ?? "", (scalar, value));
             _order.Add(scalar);
         }
