@@ -19,6 +19,11 @@ public static class ManifestParser
         string text;
         try
         {
+            if (Directory.Exists(path))
+            {
+                throw new FitCheckException(DiagnosticCatalog.FileUnreadable(path, "it is a directory"));
+            }
+
             var info = new FileInfo(path);
             if (!info.Exists)
             {

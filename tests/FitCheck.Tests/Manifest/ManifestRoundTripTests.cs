@@ -162,6 +162,27 @@ public class ManifestRoundTripTests
     }
 
     [Fact]
+    public void ParseFileRejectsAFileOverTenMegabytesWithoutReadingIt()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"fitcheck-big-{Guid.NewGuid():N}.yaml");
+        using (var stream = File.Create(path))
+        {
+            stream.SetLength(DiagnosticCatalog.MaxManifestBytes + 1L);
+        }
+
+        try
+        {
+            var ex = Assert.Throws<FitCheckException>(() => ManifestParser.ParseFile(path));
+            Assert.Equal("FC0103", ex.Diagnostic.Id);
+            Assert.Equal(new SourceLocation(path, 1, 1), ex.Diagnostic.Location);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void ParseFileReportsAMissingFile()
     {
         var path = Path.Combine(Path.GetTempPath(), $"fitcheck-missing-{Guid.NewGuid():N}.yaml");
@@ -173,6 +194,6 @@ public class ManifestRoundTripTests
     public void ParseFileReportsADirectoryAsUnreadable()
     {
         var ex = Assert.Throws<FitCheckException>(() => ManifestParser.ParseFile(Path.GetTempPath()));
-        Assert.Contains(ex.Diagnostic.Id, new[] { "FC0001", "FC0003" });
+        Assert.Equal("FC0003", ex.Diagnostic.Id);
     }
 }
