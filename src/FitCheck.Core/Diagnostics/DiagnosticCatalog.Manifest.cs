@@ -120,9 +120,6 @@ public static partial class DiagnosticCatalog
         return Suggest.Closest(input, candidates.Where(c => Math.Abs(c.Length - input.Length) <= slack));
     }
 
-    /// <summary>Echoes of input are cut short: a hostile manifest must not turn one message into megabytes.</summary>
-    internal static string Clip(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
-
     private static string List(IEnumerable<string> items)
     {
         const int shown = 20;
