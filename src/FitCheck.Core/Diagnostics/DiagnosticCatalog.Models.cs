@@ -3,7 +3,7 @@ namespace FitCheck.Diagnostics;
 public static partial class DiagnosticCatalog
 {
     public static Diagnostic UnknownZooModel(string name, string? suggestion, IEnumerable<string> known, SourceLocation? at) =>
-        new("FC0201", $"unknown zoo model '{name}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"), at,
+        new("FC0201", $"unknown zoo model '{Clip(name)}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"), at,
             $"built-in models: {string.Join(", ", known)} (run `dotnet fitcheck zoo`)");
 
     public static Diagnostic InvalidResolution(string model, string resolution, string reason, string hint, SourceLocation? at) =>

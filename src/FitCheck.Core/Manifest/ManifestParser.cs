@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using FitCheck.Diagnostics;
 using FitCheck.Hardware;
@@ -61,13 +62,18 @@ public static class ManifestParser
             text = text[1..];
         }
 
-        if (text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
+        if (FirstControlCharacter(text) is var bad and >= 0)
         {
-            // YamlDotNet reads NUL as the end of the stream, which would silently drop the rest of the file.
-            var line = 1 + text.AsSpan(0, nul).Count('\n');
-            var column = nul - (text.LastIndexOf('\n', nul) + 1) + 1;
-            throw new FitCheckException(DiagnosticCatalog.MalformedYaml("the text contains a NUL character; is this a binary file?",
-                new SourceLocation(path, line, column)));
+            // YamlDotNet reads NUL as the end of the stream, which would silently drop the rest of the file; it
+            // accepts other control characters, which YAML forbids and which would reach the terminal in names
+            // (ESC starts an escape sequence in a CI log).
+            var line = 1 + text.AsSpan(0, bad).Count('\n');
+            var column = bad - (text.LastIndexOf('\n', bad) + 1) + 1;
+            var reason = text[bad] == '\0'
+                ? "the text contains a NUL character; is this a binary file?"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"the text contains the control character U+{(int)text[bad]:X4}; YAML allows tabs and line breaks but no other control characters");
+            throw new FitCheckException(DiagnosticCatalog.MalformedYaml(reason, new SourceLocation(path, line, column)));
         }
 
         var root = Load(r, text) ?? throw new FitCheckException(DiagnosticCatalog.EmptyManifest(start));
@@ -126,6 +132,18 @@ public static class ManifestParser
 
         return new ManifestDocument(path, number, accelerators, models);
     }
+
+    /// <summary>
+    /// Index of the first character YAML 1.2 does not allow in a stream (c-printable): C0 controls other than
+    /// tab, LF and CR, DEL, and C1 controls other than NEL; -1 when there is none.
+    /// </summary>
+    private static int FirstControlCharacter(string text) => text.AsSpan().IndexOfAny(ControlCharacters);
+
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F" +
+        "\u007F\u0080\u0081\u0082\u0083\u0084\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F" +
+        "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F");
 
     /// <summary>The root node of the single document, or null when the text holds none.</summary>
     private static YamlNode? Load(YamlReader r, string text)

@@ -1,0 +1,46 @@
+using FitCheck.Diagnostics;
+using FitCheck.Manifest;
+using FitCheck.Models.Zoo;
+
+namespace FitCheck.Tests.Corpus;
+
+/// <summary>Bugs the corpus found in Core, pinned at the unit level.</summary>
+public class CorpusFindingsTests
+{
+    [Fact]
+    public void AnEscapeCharacterInAManifestIsRejectedWhereItIs()
+    {
+        // ESC would otherwise pass through a model name into the console report and colour a CI log.
+        var e = Assert.Throws<FitCheckException>(() => ManifestParser.Parse("m.yml", "version: 1\nmodels:\n  - name: n\u001b[31m\n"));
+        Assert.Equal("FC0101", e.Diagnostic.Id);
+        Assert.Equal(new SourceLocation("m.yml", 3, 12), e.Diagnostic.Location);
+        Assert.Contains("U+001B", e.Diagnostic.Message);
+    }
+
+    [Theory]
+    [InlineData('\u0007')]
+    [InlineData('\u007F')]
+    [InlineData('\u009B')]
+    public void OtherControlCharactersAreRejectedToo(char c)
+    {
+        var e = Assert.Throws<FitCheckException>(() => ManifestParser.Parse("m.yml", $"version: 1{c}\n"));
+        Assert.Equal(new SourceLocation("m.yml", 1, 11), e.Diagnostic.Location);
+    }
+
+    [Fact]
+    public void TabsAndLineBreaksAreAllowed()
+    {
+        // Past the character check, the next complaint is the schema's (no accelerators), not the text's.
+        var e = Assert.Throws<FitCheckException>(() => ManifestParser.Parse("m.yml", "version: 1\t\r\n# comment\r\n"));
+        Assert.True(e.Diagnostic.Id == "FC0109", e.Diagnostic.Format());
+    }
+
+    [Fact]
+    public void AnUnknownZooModelNameIsClippedInTheMessage()
+    {
+        var e = Assert.Throws<FitCheckException>(() => ModelZoo.Get(new string('a', 100_000), null));
+        Assert.Equal("FC0201", e.Diagnostic.Id);
+        // 'unknown zoo model' + 80 clipped characters and the quotes.
+        Assert.Equal("unknown zoo model '" + new string('a', 77) + "...'", e.Diagnostic.Message);
+    }
+}
