@@ -45,6 +45,8 @@ internal static class ConsoleReport
         table.AddColumn(new TableColumn("code").RightAligned());
         if (gated)
         {
+            table.AddColumn(new TableColumn("fps").RightAligned());
+            table.AddColumn("bound");
             table.AddColumn("verdict");
         }
 
@@ -68,6 +70,8 @@ internal static class ConsoleReport
             cells.Add(new Text(ByteFormat.Human(a.CodeBytes)));
             if (gated)
             {
+                cells.Add(new Text(r.Throughput is { } t ? PerformanceGates.Fps(t.Fps) : "-"));
+                cells.Add(new Text(r.Throughput?.Bound ?? (r.Placement is null ? "-" : "no fit")));
                 cells.Add(r.Passed == true
                     ? new Markup("[green]pass[/]")
                     : new Markup($"[red]FAIL[/] ({r.Gates.Count(g => !g.Passed)} of {r.Gates.Count})"));
@@ -77,6 +81,11 @@ internal static class ConsoleReport
         }
 
         console.Write(table);
+        foreach (var r in report.Results.Where(r => r.Placement is not null))
+        {
+            console.WriteLine($"{r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator}: {r.Placement!.Summary}.");
+        }
+
         var failed = report.Results.Where(r => r.Passed == false).ToList();
         foreach (var r in failed)
         {
