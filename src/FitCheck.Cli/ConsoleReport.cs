@@ -83,7 +83,8 @@ internal static class ConsoleReport
         console.Write(table);
         foreach (var r in report.Results.Where(r => r.Placement is not null))
         {
-            console.WriteLine($"{r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator}: {r.Placement!.Summary}.");
+            // Plain text, not through Spectre: a sentence must not be wrapped mid-figure.
+            writer.WriteLine($"{r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator}: {r.Placement!.Summary}.");
         }
 
         var failed = report.Results.Where(r => r.Passed == false).ToList();

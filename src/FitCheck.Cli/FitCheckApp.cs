@@ -43,6 +43,7 @@ internal static class FitCheckApp
         CheckCommand.Register(app, context);
         AnalyzeCommand.Register(app, context);
         ZooCommand.Register(app, context);
+        ExplainCommand.Register(app, context);
         app.OnExecute(() =>
         {
             app.ShowHelp();

@@ -109,18 +109,9 @@ public static class Placer
             kept = Repack(buffers, spilled);
         }
 
-        long spilledBytes = 0;
-        var count = 0;
-        for (var i = 0; i < spilled.Length; i++)
-        {
-            if (spilled[i])
-            {
-                spilledBytes = checked(spilledBytes + buffers[i].Bytes);
-                count++;
-            }
-        }
-
-        return new ActivationSpill(-1, kept, spilledBytes, count, spilled);
+        var count = spilled.Count(s => s);
+        var inverse = Array.ConvertAll(spilled, s => !s);
+        return new ActivationSpill(-1, kept, Repack(buffers, inverse), count, spilled);
     }
 
     private static long Repack(IReadOnlyList<TensorBuffer> buffers, bool[] spilled)
@@ -192,7 +183,7 @@ public static class Placer
     {
         var parts = new List<string>();
         var items = new[] { p.Code, p.Activations, p.Weights };
-        foreach (var group in items.Where(i => i.Fits && !i.Streamed).GroupBy(i => i.Tier).OrderBy(g => g.Key))
+        foreach (var group in items.Where(i => i.Fits && !i.Streamed && !(i.Item == "activations" && p.Spill.Any)).GroupBy(i => i.Tier).OrderBy(g => g.Key))
         {
             var names = group.Select(i => $"{i.Item} ({ByteFormat.Human(i.Bytes)})").ToList();
             var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
@@ -210,7 +201,7 @@ public static class Placer
         {
             var tensors = p.Spill.SpilledCount == 1 ? "1 tensor" : $"{p.Spill.SpilledCount} tensors";
             parts.Add(p.Spill.SpillTier >= 0
-                ? $"activations spill {ByteFormat.Human(p.Spill.SpilledBytes)} ({tensors}) to {p.TierName(p.Spill.SpillTier)}, keeping {ByteFormat.Human(p.Spill.KeptArenaBytes)} on chip"
+                ? $"activations ({ByteFormat.Human(p.Activations.Bytes)}) keep {ByteFormat.Human(p.Spill.KeptArenaBytes)} in {p.TierName(p.Activations.Tier)} and spill {ByteFormat.Human(p.Spill.SpilledBytes)} ({tensors}) to {p.TierName(p.Spill.SpillTier)}"
                 : $"activations would spill {ByteFormat.Human(p.Spill.SpilledBytes)} ({tensors}) but no slower tier has room");
         }
 

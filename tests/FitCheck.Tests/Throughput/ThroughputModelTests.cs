@@ -84,13 +84,13 @@ public class ThroughputModelTests
         var spill = r.Placement!.Spill;
         Assert.Equal(1_100, r.Analysis.Activations.PeakBytes);
         Assert.Equal(2, spill.SpilledCount);
-        Assert.Equal(1_100, spill.SpilledBytes);
+        Assert.Equal(1_000, spill.SpilledBytes); // a and c are never alive together: one 1,000 B arena in DRAM
         Assert.Equal(100, spill.KeptArenaBytes);
         Assert.Equal(2_100, r.Throughput!.DramBytesPerFrame);
 
         // SRAM: read in 100 (conv a), write b 100, read b 100 = 300 B; weights (10+10x4 + 10+1x4 + 1+1x4 = 69 B) fit SRAM too.
         Assert.Equal(300 + 69, r.Throughput.TierBytesPerFrame[0]);
-        Assert.Contains("activations spill 1.1 kB (2 tensors) to dram", r.Placement.Summary);
+        Assert.Contains("activations (1.1 kB) keep 100 B in sram and spill 1.0 kB (2 tensors) to dram", r.Placement.Summary);
     }
 
     [Fact]
