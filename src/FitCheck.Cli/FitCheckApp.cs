@@ -44,6 +44,7 @@ internal static class FitCheckApp
         AnalyzeCommand.Register(app, context);
         ZooCommand.Register(app, context);
         ExplainCommand.Register(app, context);
+        SweepCommand.Register(app, context);
         app.OnExecute(() =>
         {
             app.ShowHelp();
