@@ -28,19 +28,22 @@ internal static class SweepChart
                 "end the file name in .svg or .png, e.g. --chart sweep.png"));
         }
 
+        // Skia's SVG backend cannot draw dash patterns (it prints a warning per line to stdout), so SVG
+        // charts tell the series apart by marker shape instead.
+        var dashes = ext == ".png";
         var written = new List<string> { path };
-        Save(Memory(sweep), path, ext);
+        Save(Memory(sweep, dashes), path, ext);
         if (sweep.Accelerators.Count > 0)
         {
             var fpsPath = Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileNameWithoutExtension(path) + "-fps" + ext);
-            Save(Fps(sweep), fpsPath, ext);
+            Save(Fps(sweep, dashes), fpsPath, ext);
             written.Add(fpsPath);
         }
 
         return written;
     }
 
-    public static Plot Memory(SweepResult sweep)
+    public static Plot Memory(SweepResult sweep, bool dashes)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -55,16 +58,16 @@ internal static class SweepChart
 
             var xs = points.Select(p => p.Megapixels).ToArray();
             var color = palette.GetColor(colour++);
-            Line(plot, xs, points.Select(p => p.WeightBytes / 1e6).ToArray(), $"{model} weights", color, LinePattern.Dotted);
-            Line(plot, xs, points.Select(p => p.ActivationBytes / 1e6).ToArray(), $"{model} activations", color, LinePattern.Dashed);
-            Line(plot, xs, points.Select(p => p.TotalBytes / 1e6).ToArray(), $"{model} total", color, LinePattern.Solid);
+            Line(plot, xs, points.Select(p => p.WeightBytes / 1e6).ToArray(), $"{model} weights", color, dashes ? LinePattern.Dotted : LinePattern.Solid, MarkerShape.OpenSquare);
+            Line(plot, xs, points.Select(p => p.ActivationBytes / 1e6).ToArray(), $"{model} activations", color, dashes ? LinePattern.Dashed : LinePattern.Solid, MarkerShape.OpenTriangleUp);
+            Line(plot, xs, points.Select(p => p.TotalBytes / 1e6).ToArray(), $"{model} total", color, LinePattern.Solid, MarkerShape.FilledCircle);
         }
 
         foreach (var acc in sweep.Accelerators)
         {
             var line = plot.Add.HorizontalLine(acc.OnChipBytes / 1e6);
             line.LegendText = $"{acc.Name} on-chip ({acc.OnChipBytes / 1e6:0.#} MB)";
-            line.LinePattern = LinePattern.DenselyDashed;
+            line.LinePattern = dashes ? LinePattern.DenselyDashed : LinePattern.Solid;
             line.Color = palette.GetColor(colour++);
         }
 
@@ -76,7 +79,7 @@ internal static class SweepChart
         return plot;
     }
 
-    public static Plot Fps(SweepResult sweep)
+    public static Plot Fps(SweepResult sweep, bool dashes)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -93,10 +96,12 @@ internal static class SweepChart
                 }
 
                 Line(plot, fitting.Select(p => p.Megapixels).ToArray(), fitting.Select(p => p.Fps[a]!.Value).ToArray(),
-                    $"{model} on {sweep.Accelerators[a].Name}", palette.GetColor(colour++), LinePattern.Solid);
+                    $"{model} on {sweep.Accelerators[a].Name}", palette.GetColor(colour++), LinePattern.Solid, MarkerShape.FilledCircle);
             }
         }
 
+        var top = sweep.Points.SelectMany(p => p.Fps).Where(f => f is { } v && double.IsFinite(v)).Select(f => f!.Value).DefaultIfEmpty(1).Max();
+        plot.Axes.SetLimitsY(0, top * 1.05);
         plot.Title("Estimated fps vs image size");
         plot.XLabel(XLabel);
         plot.YLabel(FpsYLabel);
@@ -104,14 +109,15 @@ internal static class SweepChart
         return plot;
     }
 
-    private static void Line(Plot plot, double[] xs, double[] ys, string label, Color color, LinePattern pattern)
+    private static void Line(Plot plot, double[] xs, double[] ys, string label, Color color, LinePattern pattern, MarkerShape marker)
     {
         var s = plot.Add.Scatter(xs, ys);
+        s.MarkerShape = marker;
         s.LegendText = label;
         s.Color = color;
         s.LinePattern = pattern;
         s.LineWidth = 2;
-        s.MarkerSize = 3;
+        s.MarkerSize = 5;
     }
 
     private static void Save(Plot plot, string path, string ext)

@@ -30,6 +30,7 @@ public static class Sweep
         foreach (var model in models)
         {
             var skipped = new List<string>();
+            string? reason = null;
             foreach (var resolution in resolutions)
             {
                 ModelAnalysis analysis;
@@ -39,7 +40,8 @@ public static class Sweep
                 }
                 catch (FitCheckException e) when (e.Diagnostic.Id is "FC0202" or "FC0203" or "FC0204")
                 {
-                    skipped.Add($"{resolution} ({e.Diagnostic.Message})");
+                    skipped.Add(resolution.ToString());
+                    reason ??= e.Diagnostic.Message;
                     progress?.Invoke(++done, total);
                     continue;
                 }
@@ -57,7 +59,8 @@ public static class Sweep
 
             if (skipped.Count > 0)
             {
-                notes.Add($"{model.Name}: skipped {skipped.Count} resolution(s): {string.Join("; ", skipped.Take(3))}{(skipped.Count > 3 ? "; ..." : "")}");
+                var listed = string.Join(", ", skipped.Take(8)) + (skipped.Count > 8 ? ", ..." : "");
+                notes.Add($"{model.Name}: skipped {skipped.Count} resolution(s) it cannot take ({listed}); first reason: {reason}");
             }
         }
 
