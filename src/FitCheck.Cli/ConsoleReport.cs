@@ -46,7 +46,6 @@ internal static class ConsoleReport
         if (gated)
         {
             table.AddColumn(new TableColumn("fps").RightAligned());
-            table.AddColumn("bound");
             table.AddColumn("verdict");
         }
 
@@ -71,7 +70,6 @@ internal static class ConsoleReport
             if (gated)
             {
                 cells.Add(new Text(r.Throughput is { } t ? PerformanceGates.Fps(t.Fps) : "-"));
-                cells.Add(new Text(r.Throughput?.Bound ?? (r.Placement is null ? "-" : "no fit")));
                 cells.Add(r.Passed == true
                     ? new Markup("[green]pass[/]")
                     : new Markup($"[red]FAIL[/] ({r.Gates.Count(g => !g.Passed)} of {r.Gates.Count})"));
@@ -84,7 +82,8 @@ internal static class ConsoleReport
         foreach (var r in report.Results.Where(r => r.Placement is not null))
         {
             // Plain text, not through Spectre: a sentence must not be wrapped mid-figure.
-            writer.WriteLine($"{r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator}: {r.Placement!.Summary}.");
+            var speed = r.Throughput is { } t ? $"{PerformanceGates.Fps(t.Fps)} fps, {t.Bound}-bound" : "does not fit";
+            writer.WriteLine($"{r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator}: {speed}; {r.Placement!.Summary}.");
         }
 
         var failed = report.Results.Where(r => r.Passed == false).ToList();

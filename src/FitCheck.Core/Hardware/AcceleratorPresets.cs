@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using FitCheck.Diagnostics;
+using FitCheck.Units;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -101,12 +102,12 @@ public static class AcceleratorPresets
         return presets;
     }
 
-    /// <summary>Reads one entry in manifest syntax. Units here are the subset the preset file uses.</summary>
+    /// <summary>Reads one entry in manifest syntax, with the manifest's unit parser.</summary>
     public static Accelerator ReadAccelerator(YamlMappingNode entry, string file)
     {
         var name = Text(entry, "name", file);
-        var compute = PresetUnits.Compute(Text(entry, "compute", file), At(entry, file));
-        var utilization = Child(entry, "utilization") is null ? 1.0 : PresetUnits.Percent(Text(entry, "utilization", file), At(entry, file));
+        var compute = UnitParser.ParseCompute(Text(entry, "compute", file), At(entry, file), "compute").MacsPerSecond;
+        var utilization = Child(entry, "utilization") is null ? 1.0 : UnitParser.ParsePercent(Text(entry, "utilization", file), At(entry, file), "utilization");
         var overlap = Child(entry, "overlap") is null || Text(entry, "overlap", file) == "pipelined" ? OverlapMode.Pipelined : OverlapMode.Serialized;
         if (Child(entry, "memory") is not YamlSequenceNode memory)
         {
@@ -124,8 +125,8 @@ public static class AcceleratorPresets
             var at = At(tier, file);
             var tiles = Child(tier, "tiles") is null ? 1 : int.Parse(Text(tier, "tiles", file), NumberStyles.None, CultureInfo.InvariantCulture);
             var kind = Child(tier, "kind") is null ? "sram" : Text(tier, "kind", file);
-            tiers.Add(new MemoryTier(Text(tier, "name", file), PresetUnits.Bytes(Text(tier, "size", file), at), tiles,
-                PresetUnits.Bandwidth(Text(tier, "bandwidth", file), at), kind == "sram", at));
+            tiers.Add(new MemoryTier(Text(tier, "name", file), UnitParser.ParseBytes(Text(tier, "size", file), at, "size"), tiles,
+                UnitParser.ParseBandwidth(Text(tier, "bandwidth", file), at, "bandwidth"), kind == "sram", at));
         }
 
         return new Accelerator(name, compute, utilization, overlap, tiers, CodeSizeModel.Default, At(entry, file));
