@@ -19,7 +19,7 @@ public static class PerformanceGates
             gates.Add(t is null ? CannotRun("min-fps", placement)
                 : t.Fps >= minFps
                     ? new GateResult("min-fps", true, $"{Fps(t.Fps)} fps meets the {Fps(minFps)} fps floor ({t.Bound}-bound)")
-                    : new GateResult("min-fps", false, $"{Fps(t.Fps)} fps is below the {Fps(minFps)} fps floor ({t.Bound}-bound; {placement.Summary})"));
+                    : new GateResult("min-fps", false, $"{Fps(t.Fps)} fps is below the {Fps(minFps)} fps floor ({t.Bound}-bound)"));
         }
 
         if (spec.MaxLatencySeconds is { } maxLatency)
