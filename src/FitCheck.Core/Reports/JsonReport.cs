@@ -123,12 +123,16 @@ public static class JsonReport
         w.WriteEndObject();
     }
 
-    /// <summary>Seconds, fps and rates: finite doubles in round-trip form; an unbounded figure is null.</summary>
+    /// <summary>
+    /// Seconds, fps and rates, to 9 significant digits (estimates, not measurements: more digits are noise
+    /// that makes diffs unreadable); an unbounded figure is null.
+    /// </summary>
     public static void WriteDouble(Utf8JsonWriter w, string name, double value)
     {
         if (double.IsFinite(value))
         {
-            w.WriteNumber(name, value);
+            var text = value.ToString("G9", System.Globalization.CultureInfo.InvariantCulture);
+            w.WriteNumber(name, double.Parse(text, System.Globalization.CultureInfo.InvariantCulture));
         }
         else
         {
