@@ -87,7 +87,15 @@ internal static class NetworkToOnnx
         }
 
         var last = network.Layers[^1];
-        w.Output(last.Name, dynamic ? "N" : last.Output.N, last.Output.C, last.Output.H, last.Output.W);
+        object n0 = dynamic ? "N" : last.Output.N;
+        if (last.Kind == LayerKind.FullyConnected)
+        {
+            w.Output(last.Name, n0, last.Output.C);
+        }
+        else
+        {
+            w.Output(last.Name, n0, last.Output.C, dynamic ? "OH" : last.Output.H, dynamic ? "OW" : last.Output.W);
+        }
         return w;
     }
 
