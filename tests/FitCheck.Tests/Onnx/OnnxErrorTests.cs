@@ -96,6 +96,26 @@ public sealed class OnnxErrorTests : IDisposable
     }
 
     [Fact]
+    public void AFieldCannotReadPastTheEndOfTheMessageThatHoldsIt()
+    {
+        // graph (11 bytes) { node (3 bytes) { input: claims 5 bytes } name: "abcd" }: the input string would
+        // run into the graph's name field, inside the file but outside its NodeProto.
+        var d = Fail("overrun.onnx", [0x3A, 0x0B, 0x0A, 0x03, 0x0A, 0x05, 0x61, 0x12, 0x04, 0x61, 0x62, 0x63, 0x64]);
+        Assert.Equal("FC0502", d.Id);
+        Assert.Contains("NodeProto.input (1) claims 5 bytes, past the end of the NodeProto that holds it (byte 7)", d.Message);
+        Assert.Contains("at byte 4", d.Message);
+    }
+
+    [Fact]
+    public void DeeplyNestedUnknownGroupsHitTheRecursionLimit()
+    {
+        // Field 15 as start-group (wire type 3), nested 40 deep: skipped, but not without bound.
+        var d = Fail("nested.onnx", [.. Enumerable.Repeat((byte)0x7B, 40)]);
+        Assert.Equal("FC0502", d.Id);
+        Assert.Contains("at byte 0", d.Message);
+    }
+
+    [Fact]
     public void AModelWithoutAGraphIsMissingItsGraph()
     {
         var d = Fail("nograph.onnx", Valid().ToBytes(withGraph: false));

@@ -33,7 +33,7 @@ internal static class OnnxFailureAnalysis
 
                 if (tag >> 3 == 0)
                 {
-                    return DiagnosticCatalog.OnnxCorrupt(file, frame.FieldStart, $"invalid tag {tag} (field number 0) in {frame.Message}");
+                    return DiagnosticCatalog.OnnxCorrupt(file, frame.FieldStart, FormattableString.Invariant($"invalid tag {tag} (field number 0) in {frame.Message}"));
                 }
 
                 var wire = (int)(tag & 7);
@@ -80,14 +80,14 @@ internal static class OnnxFailureAnalysis
                     if (payloadEnd > enclosingEnd)
                     {
                         return DiagnosticCatalog.OnnxCorrupt(file, frame.FieldStart,
-                            $"{what} claims {length} bytes, past the end of the {frame.Message} that holds it (byte {enclosingEnd})");
+                            FormattableString.Invariant($"{what} claims {length} bytes, past the end of the {frame.Message} that holds it (byte {enclosingEnd})"));
                     }
 
                     enclosingEnd = payloadEnd;
                 }
                 else if (wire is 6 or 7)
                 {
-                    return DiagnosticCatalog.OnnxCorrupt(file, frame.FieldStart, $"undefined wire type {wire} in {frame.Message}");
+                    return DiagnosticCatalog.OnnxCorrupt(file, frame.FieldStart, FormattableString.Invariant($"undefined wire type {wire} in {frame.Message}"));
                 }
             }
 

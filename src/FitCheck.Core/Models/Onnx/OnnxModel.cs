@@ -59,7 +59,7 @@ public sealed class OnnxModel : IModelSource
         }
         catch (OverflowException)
         {
-            throw new FitCheckException(DiagnosticCatalog.SizeOverflow(Name, $"a tensor of '{_file}' at {resolution} and batch {batch}"));
+            throw new FitCheckException(DiagnosticCatalog.SizeOverflow(Name, FormattableString.Invariant($"a tensor of '{_file}' at {resolution} and batch {batch}")));
         }
     }
 
@@ -78,9 +78,9 @@ public sealed class OnnxModel : IModelSource
         }
         else if (declared[0].Value != batch)
         {
-            throw new FitCheckException(DiagnosticCatalog.InvalidResolution(Name, $"{resolution} at batch {batch}",
-                $"the file fixes the batch size to {declared[0].Value}",
-                $"use batch {declared[0].Value}, or export with a dynamic batch axis (dynamic_axes in torch.onnx.export)", null));
+            throw new FitCheckException(DiagnosticCatalog.InvalidResolution(Name, FormattableString.Invariant($"{resolution} at batch {batch}"),
+                FormattableString.Invariant($"the file fixes the batch size to {declared[0].Value}"),
+                FormattableString.Invariant($"use batch {declared[0].Value}, or export with a dynamic batch axis (dynamic_axes in torch.onnx.export)"), null));
         }
 
         // Images take H and W; a dynamic L of an N x C x L input (signals, token sequences) takes the width.
@@ -132,13 +132,13 @@ public sealed class OnnxModel : IModelSource
         {
             throw new FitCheckException(DiagnosticCatalog.OnnxUnsupportedInput(file, inputs.Count == 0
                 ? "the graph has no input"
-                : $"the graph has {inputs.Count} inputs ({string.Join(", ", inputs.Select(i => $"'{i.Name}'"))})"));
+                : FormattableString.Invariant($"the graph has {inputs.Count} inputs ({string.Join(", ", inputs.Select(i => $"'{i.Name}'"))})")));
         }
 
         var input = inputs[0];
         if (input.Dims is null || input.Dims.Count is < 2 or > 4)
         {
-            var shape = input.Dims is null ? "no shape" : $"rank {input.Dims.Count}";
+            var shape = input.Dims is null ? "no shape" : FormattableString.Invariant($"rank {input.Dims.Count}");
             throw new FitCheckException(DiagnosticCatalog.OnnxUnsupportedInput(file, $"input '{input.Name}' has {shape}; FitCheck needs N x C x H x W, N x C x L or N x features"));
         }
 

@@ -533,7 +533,7 @@ internal sealed class OnnxReader
         if ((int)GetTagWireType(tag) > 5)
         {
             throw new FitCheckException(DiagnosticCatalog.OnnxCorrupt(_file, f.FieldStart,
-                $"field {GetTagFieldNumber(tag)} of {f.Message} has the undefined wire type {(int)GetTagWireType(tag)}"));
+                FormattableString.Invariant($"field {GetTagFieldNumber(tag)} of {f.Message} has the undefined wire type {(int)GetTagWireType(tag)}")));
         }
 
         _in.SkipLastField();
@@ -624,8 +624,8 @@ internal sealed class OnnxReader
         into.Add(value);
     }
 
-    private FitCheckException Absurd(OnnxReaderFrame f, string what) =>
-        new(DiagnosticCatalog.OnnxAbsurdSize(_file, f.FieldStart, what));
+    private FitCheckException Absurd(OnnxReaderFrame f, FormattableString what) =>
+        new(DiagnosticCatalog.OnnxAbsurdSize(_file, f.FieldStart, FormattableString.Invariant(what)));
 
     private static string Describe(WireType w) => w switch
     {

@@ -30,7 +30,7 @@ internal sealed partial class OnnxTranslator
         }
         else
         {
-            throw Invalid("has no value FitCheck can read (value, value_int(s) or value_float(s))");
+            throw Invalid($"has no value FitCheck can read (value, value_int(s) or value_float(s))");
         }
     }
 
@@ -50,7 +50,7 @@ internal sealed partial class OnnxTranslator
         var indices = Value(1);
         if (!data.IsConstant || !indices.IsConstant || data.Rank != 1 || data.IntValues is not { } values || indices.IntValues is not { } index)
         {
-            throw Invalid("only gathers from constant 1-D shapes are supported (shape arithmetic)");
+            throw Invalid($"only gathers from constant 1-D shapes are supported (shape arithmetic)");
         }
 
         var picked = new long[index.Length];

@@ -12,7 +12,7 @@ internal sealed partial class OnnxTranslator
         var bias = bInput >= 0 ? OptionalValue(bInput) : null;
         if (bias is { IsConstant: false })
         {
-            throw Invalid("the bias must be an initializer");
+            throw Invalid($"the bias must be an initializer");
         }
 
         var rank = x.Rank;
@@ -93,7 +93,7 @@ internal sealed partial class OnnxTranslator
         var kernelSize = OnnxShapes.Product(kernel, 0, kernel.Length);
         var macs = checked(x.Elements * (filters / group) * kernelSize);
         var biases = bias is not null ? bias.Elements : foldsBatchNorm is not null ? filters : 0;
-        var kernelName = spatial == 2 ? $"deconv{kernel[0]}x{kernel[1]}" : $"deconv{kernel[0]}";
+        var kernelName = spatial == 2 ? FormattableString.Invariant($"deconv{kernel[0]}x{kernel[1]}") : FormattableString.Invariant($"deconv{kernel[0]}");
         var layer = _b.Custom(LayerKind.ConvTranspose, kernelName, [x.Layer], OnnxShapes.ToShape(dims), weights, biases, macs, Name);
         SetLayer(layer, dims);
         if (foldsBatchNorm is not null)
@@ -152,6 +152,11 @@ internal sealed partial class OnnxTranslator
         {
             s[i] = ToInt(strides[i], "stride");
             d[i] = ToInt(dilations[i], "dilation");
+            if (s[i] == 0 || d[i] == 0)
+            {
+                throw Invalid($"strides and dilations must be positive");
+            }
+
             switch (autoPad)
             {
                 case "SAME_UPPER":

@@ -11,7 +11,7 @@ internal sealed partial class OnnxTranslator
         var w = Value(1);
         if (_node.Int("transA", 0) != 0)
         {
-            throw Invalid("transA = 1 is not supported");
+            throw Invalid($"transA = 1 is not supported");
         }
 
         if (a.Rank != 2 || w.Rank != 2)
@@ -30,7 +30,7 @@ internal sealed partial class OnnxTranslator
         var c = OptionalValue(2);
         if (c is { IsConstant: false })
         {
-            throw Invalid("the bias C must be an initializer");
+            throw Invalid($"the bias C must be an initializer");
         }
 
         long[] dims = [a.Dims[0], outputs];
@@ -54,7 +54,7 @@ internal sealed partial class OnnxTranslator
         var w = Value(bInput);
         if (a.Rank < 1 || w.Rank < 1)
         {
-            throw Invalid("MatMul of scalars");
+            throw Invalid($"MatMul of scalars");
         }
 
         // numpy matmul: a 1-D operand is a row (left) or a column (right) vector.

@@ -14,7 +14,7 @@ internal sealed partial class OnnxTranslator
         }
 
         var spatial = x.Rank - 2;
-        var kernel = _node.Ints("kernel_shape") ?? throw Invalid("attribute 'kernel_shape' is missing");
+        var kernel = _node.Ints("kernel_shape") ?? throw Invalid($"attribute 'kernel_shape' is missing");
         if (kernel.Length != spatial)
         {
             throw Invalid($"attribute 'kernel_shape' has {kernel.Length} values, expected {spatial}");
@@ -29,7 +29,7 @@ internal sealed partial class OnnxTranslator
             var effective = checked(((kernel[i] - 1) * window.Dilations[i]) + 1);
             if (kernel[i] <= 0)
             {
-                throw Invalid("kernel sizes must be positive");
+                throw Invalid($"kernel sizes must be positive");
             }
 
             var span = checked(input + window.PadBegin[i] + window.PadEnd[i] - effective);

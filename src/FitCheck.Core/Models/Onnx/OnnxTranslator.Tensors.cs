@@ -10,7 +10,7 @@ internal sealed partial class OnnxTranslator
         var inputs = Enumerable.Range(0, _node.Inputs.Count).Where(i => _node.Input(i) is not null).Select(Value).ToArray();
         if (inputs.Length == 0)
         {
-            throw Invalid("no inputs");
+            throw Invalid($"no inputs");
         }
 
         var rank = inputs[0].Rank;
@@ -18,7 +18,7 @@ internal sealed partial class OnnxTranslator
         var dims = (long[])inputs[0].Dims.Clone();
         if (rank == 0)
         {
-            throw Invalid("cannot concatenate scalars");
+            throw Invalid($"cannot concatenate scalars");
         }
 
         dims[axis] = 0;
@@ -54,13 +54,13 @@ internal sealed partial class OnnxTranslator
     private void Split()
     {
         var x = Tensor(0);
-        var axis = OnnxShapes.Axis(_node.Int("axis", 0), x.Rank) ?? throw Invalid("axis is out of range");
+        var axis = OnnxShapes.Axis(_node.Int("axis", 0), x.Rank) ?? throw Invalid($"axis is out of range");
         var size = x.Dims[axis];
         var parts = IntsFromAttributeOrInput("split", 1);
         if (parts is null || parts.Length == 0)
         {
             var n = _node.Int("num_outputs", _node.Outputs.Count);
-            if (n <= 0 || n > size)
+            if (n <= 0 || n != _node.Outputs.Count || n > size)
             {
                 throw Invalid($"cannot split {size} into {n} parts");
             }
@@ -84,7 +84,7 @@ internal sealed partial class OnnxTranslator
 
             var dims = (long[])x.Dims.Clone();
             dims[axis] = parts[i];
-            var layer = _b.Custom(LayerKind.Copy, "split", [x.Layer], OnnxShapes.ToShape(dims), name: $"{Name}:{i}");
+            var layer = _b.Custom(LayerKind.Copy, "split", [x.Layer], OnnxShapes.ToShape(dims), name: FormattableString.Invariant($"{Name}:{i}"));
             SetLayer(layer, dims, i);
         }
     }
@@ -92,13 +92,13 @@ internal sealed partial class OnnxTranslator
     private void Slice()
     {
         var x = Value(0);
-        var starts = IntsFromAttributeOrInput("starts", 1) ?? throw Invalid("starts are missing");
-        var ends = IntsFromAttributeOrInput("ends", 2) ?? throw Invalid("ends are missing");
+        var starts = IntsFromAttributeOrInput("starts", 1) ?? throw Invalid($"starts are missing");
+        var ends = IntsFromAttributeOrInput("ends", 2) ?? throw Invalid($"ends are missing");
         var axes = IntsFromAttributeOrInput("axes", 3) ?? [.. Enumerable.Range(0, starts.Length).Select(i => (long)i)];
         var steps = (_node.Input(4) is null ? null : Ints(Constant(4, "steps"), "steps")) ?? [.. Enumerable.Repeat(1L, starts.Length)];
         if (ends.Length != starts.Length || axes.Length != starts.Length || steps.Length != starts.Length)
         {
-            throw Invalid("starts, ends, axes and steps differ in length");
+            throw Invalid($"starts, ends, axes and steps differ in length");
         }
 
         var dims = (long[])x.Dims.Clone();
@@ -111,7 +111,7 @@ internal sealed partial class OnnxTranslator
             var step = steps[i];
             if (step == 0)
             {
-                throw Invalid("a step is 0");
+                throw Invalid($"a step is 0");
             }
 
             var start = starts[i] < 0 ? starts[i] + d : starts[i];
@@ -182,7 +182,7 @@ internal sealed partial class OnnxTranslator
             }
             else
             {
-                throw Invalid("needs constant scales or sizes, one per dimension");
+                throw Invalid($"needs constant scales or sizes, one per dimension");
             }
         }
 
@@ -208,13 +208,13 @@ internal sealed partial class OnnxTranslator
         }
 
         var v = Constant(i, "scales");
-        return v.Elements == 0 ? null : v.FloatValues ?? throw Invalid("the values of the scales are not in the file");
+        return v.Elements == 0 ? null : v.FloatValues ?? throw Invalid($"the values of the scales are not in the file");
     }
 
     private void Reshape()
     {
         var x = Value(0);
-        var target = IntsFromAttributeOrInput("shape", 1) ?? throw Invalid("the target shape is missing");
+        var target = IntsFromAttributeOrInput("shape", 1) ?? throw Invalid($"the target shape is missing");
         if (target.Length > OnnxReader.MaxDims)
         {
             throw Invalid($"target shape has {target.Length} dimensions");
@@ -231,14 +231,14 @@ internal sealed partial class OnnxTranslator
             {
                 if (infer >= 0)
                 {
-                    throw Invalid("the target shape has two -1 entries");
+                    throw Invalid($"the target shape has two -1 entries");
                 }
 
                 infer = i;
                 continue;
             }
 
-            dims[i] = t == 0 && !allowZero ? (i < x.Rank ? x.Dims[i] : throw Invalid("a 0 in the target shape has no input dimension to copy")) : t;
+            dims[i] = t == 0 && !allowZero ? (i < x.Rank ? x.Dims[i] : throw Invalid($"a 0 in the target shape has no input dimension to copy")) : t;
             if (dims[i] < 0)
             {
                 throw Invalid($"target shape {OnnxShapes.Format(target)} has a negative size");
@@ -290,7 +290,7 @@ internal sealed partial class OnnxTranslator
     private void Unsqueeze()
     {
         var x = Value(0);
-        var axes = IntsFromAttributeOrInput("axes", 1) ?? throw Invalid("axes are missing");
+        var axes = IntsFromAttributeOrInput("axes", 1) ?? throw Invalid($"axes are missing");
         var rank = x.Rank + axes.Length;
         if (rank > OnnxReader.MaxDims)
         {

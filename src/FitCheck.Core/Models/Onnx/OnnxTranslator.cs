@@ -295,9 +295,9 @@ internal sealed partial class OnnxTranslator
         return values.Length == count ? values : throw Invalid($"attribute '{name}' has {values.Length} values, expected {count}");
     }
 
-    private FitCheckException Invalid(string reason) =>
-        new(DiagnosticCatalog.OnnxInvalidNode(_file, Name, _node.OpType, reason));
+    private FitCheckException Invalid(FormattableString reason) =>
+        new(DiagnosticCatalog.OnnxInvalidNode(_file, Name, _node.OpType, FormattableString.Invariant(reason)));
 
-    private FitCheckException ShapeError(string reason) =>
-        new(DiagnosticCatalog.ShapeError(_b.Name, Name, reason));
+    private FitCheckException ShapeError(FormattableString reason) =>
+        new(DiagnosticCatalog.ShapeError(_b.Name, Name, FormattableString.Invariant(reason)));
 }
