@@ -327,6 +327,26 @@ public sealed class OnnxImportTests : IDisposable
     }
 
     [Fact]
+    public void WeightPayloadsAreSkippedNotCopied()
+    {
+        // 4 x 1024 x 1024 fp32 weights: a 16 MB file that must import in a small, fixed amount of memory.
+        var w = new OnnxWriter().Input("x", "N", 1024L, "H", "W");
+        for (var i = 0; i < 4; i++)
+        {
+            w.Initializer($"w{i}", [1024, 1024, 1, 1]).Node("Conv", [i == 0 ? "x" : $"y{i - 1}", $"w{i}"], [$"y{i}"], $"conv{i}");
+        }
+
+        var path = _files.Write("big.onnx", w.Output("y3", "N", 1024L, "H", "W"));
+        Assert.True(new FileInfo(path).Length > 16L << 20);
+        OnnxModel.Load(path);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var model = OnnxModel.Load(path);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 1L << 20, $"allocated {allocated} bytes");
+        Assert.Equal(4L << 20, model.Build(new Resolution(1, 1), 1).Parameters);
+    }
+
+    [Fact]
     public void ModelNameIsTheFileNameAndDefaultResolutionIs224ForDynamicInputs()
     {
         var model = _files.Load("my-model.onnx", ConvWithBias());
