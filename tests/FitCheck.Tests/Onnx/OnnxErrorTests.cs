@@ -107,6 +107,16 @@ public sealed class OnnxErrorTests : IDisposable
     }
 
     [Fact]
+    public void APackedFieldCannotReadPastItsTensor()
+    {
+        // graph { initializer (3 bytes) { dims, packed: claims 10 bytes } name: "abcdefgh" }.
+        byte[] bytes = [0x3A, 0x0F, 0x2A, 0x03, 0x0A, 0x0A, 0x01, 0x12, 0x08, .. "abcdefgh"u8.ToArray()];
+        var d = Fail("packed.onnx", bytes);
+        Assert.Equal("FC0502", d.Id);
+        Assert.Contains("at byte 4: TensorProto.dims (1) claims 10 bytes, past the end of the TensorProto that holds it (byte 7)", d.Message);
+    }
+
+    [Fact]
     public void DeeplyNestedUnknownGroupsHitTheRecursionLimit()
     {
         // Field 15 as start-group (wire type 3), nested 40 deep: skipped, but not without bound.

@@ -337,7 +337,8 @@ internal sealed class OnnxReader
 
         var ints = t.DataType is OnnxDataType.Int64 or OnnxDataType.Int32 ? new long[count] : null;
         var floats = ints is null ? new double[count] : null;
-        Nested("TensorProto.raw_data", f =>
+        var tensorFrame = _frames[^1];
+        Values(() =>
         {
             for (var i = 0; i < count; i++)
             {
@@ -360,7 +361,7 @@ internal sealed class OnnxReader
 
             if (!_in.IsAtEnd)
             {
-                throw Absurd(f, $"raw_data of '{t.Name}' holds more than its {count} elements of {width} bytes");
+                throw Absurd(tensorFrame, $"raw_data of '{t.Name}' holds more than its {count} elements of {width} bytes");
             }
 
             // ReadMessage insists the last tag read inside is the end marker; there is none in raw bytes.
@@ -520,6 +521,12 @@ internal sealed class OnnxReader
         }));
     }
 
+    /// <summary>
+    /// A length-delimited run of values (packed repeated field, raw_data) read under the stream's limit like a
+    /// message, but without a frame: it has no tags, so failures point at the field that holds it.
+    /// </summary>
+    private void Values(Action body) => _in.ReadMessage(new MessageScope(_ => body()));
+
     private uint Next(OnnxReaderFrame f)
     {
         f.FieldStart = _in.Position;
@@ -572,11 +579,11 @@ internal sealed class OnnxReader
         }
         else if (wire == WireType.LengthDelimited)
         {
-            Nested(field, g =>
+            Values(() =>
             {
                 while (!_in.IsAtEnd)
                 {
-                    Add(into, _in.ReadInt64(), max, g, field);
+                    Add(into, _in.ReadInt64(), max, f, field);
                 }
 
                 _in.ReadTag();
@@ -598,11 +605,11 @@ internal sealed class OnnxReader
         }
         else if (wire == WireType.LengthDelimited)
         {
-            Nested(field, g =>
+            Values(() =>
             {
                 while (!_in.IsAtEnd)
                 {
-                    Add(into, _in.ReadFloat(), max, g, field);
+                    Add(into, _in.ReadFloat(), max, f, field);
                 }
 
                 _in.ReadTag();
