@@ -117,7 +117,11 @@ internal sealed partial class OnnxTranslator
             var start = starts[i] < 0 ? starts[i] + d : starts[i];
             var end = ends[i] < 0 ? Math.Max(ends[i], long.MinValue + d) + d : ends[i];
             long length;
-            if (step > 0)
+            if (d == 0)
+            {
+                length = 0;
+            }
+            else if (step > 0)
             {
                 start = Math.Clamp(start, 0, d);
                 end = Math.Clamp(end, 0, d);
