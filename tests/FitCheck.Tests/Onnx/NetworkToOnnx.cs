@@ -74,6 +74,12 @@ internal static class NetworkToOnnx
                 case LayerKind.Activation:
                     Activation(w, layer.Kernel, x[0], output, n);
                     break;
+                case LayerKind.View when layer.Output == inShape:
+                // A single-layer route is just another name for its source.
+                case LayerKind.Detection:
+                    // Exported detectors end at the head convolutions; the host decodes boxes.
+                    names[layer.Index] = x[0];
+                    continue;
                 default:
                     throw new NotSupportedException($"layer {layer} cannot be written as ONNX by this test helper");
             }
