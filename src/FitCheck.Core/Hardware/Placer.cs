@@ -201,7 +201,7 @@ public static class Placer
         {
             var tensors = p.Spill.SpilledCount == 1 ? "1 tensor" : $"{p.Spill.SpilledCount} tensors";
             parts.Add(p.Spill.SpillTier >= 0
-                ? $"activations ({ByteFormat.Human(p.Activations.Bytes)}) keep {ByteFormat.Human(p.Spill.KeptArenaBytes)} in {p.TierName(p.Activations.Tier)} and spill {ByteFormat.Human(p.Spill.SpilledBytes)} ({tensors}) to {p.TierName(p.Spill.SpillTier)}"
+                ? $"activations ({ByteFormat.Human(p.Activations.Bytes)}): {tensors} spill to {p.TierName(p.Spill.SpillTier)} (a {ByteFormat.Human(p.Spill.SpilledBytes)} arena there), the rest fit in {ByteFormat.Human(p.Spill.KeptArenaBytes)} of {p.TierName(p.Activations.Tier)}"
                 : $"activations would spill {ByteFormat.Human(p.Spill.SpilledBytes)} ({tensors}) but no slower tier has room");
         }
 

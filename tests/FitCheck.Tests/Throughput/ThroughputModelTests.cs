@@ -90,7 +90,7 @@ public class ThroughputModelTests
 
         // SRAM: read in 100 (conv a), write b 100, read b 100 = 300 B; weights (10+10x4 + 10+1x4 + 1+1x4 = 69 B) fit SRAM too.
         Assert.Equal(300 + 69, r.Throughput.TierBytesPerFrame[0]);
-        Assert.Contains("activations (1.1 kB) keep 100 B in sram and spill 1.0 kB (2 tensors) to dram", r.Placement.Summary);
+        Assert.Contains("activations (1.1 kB): 2 tensors spill to dram (a 1.0 kB arena there), the rest fit in 100 B of sram", r.Placement.Summary);
     }
 
     [Fact]
