@@ -30,7 +30,15 @@ public static class ModelSourceResolver
                 throw new FitCheckException(DiagnosticCatalog.FileNotFound(text) with { Location = at });
             }
 
-            return ext == ".cfg" ? DarknetModel.Load(path) : OnnxModel.Load(path);
+            try
+            {
+                return ext == ".cfg" ? DarknetModel.Load(path) : OnnxModel.Load(path);
+            }
+            catch (FitCheckException e) when (e.Diagnostic.Location is null && at is not null)
+            {
+                // A binary .onnx (or an unreadable file) has no line to point at; the manifest line naming it does.
+                throw new FitCheckException(e.Diagnostic with { Location = at });
+            }
         }
 
         if (ModelZoo.TryGet(text, out var zoo))

@@ -43,4 +43,23 @@ public class CorpusFindingsTests
         // 'unknown zoo model' + 80 clipped characters and the quotes.
         Assert.Equal("unknown zoo model '" + new string('a', 77) + "...'", e.Diagnostic.Message);
     }
+
+    [Fact]
+    public void ABrokenOnnxFileIsReportedAtTheManifestLineThatNamesIt()
+    {
+        // ONNX diagnostics carry a byte offset, not a line; without this the CLI printed `fitcheck: error FC0509`.
+        var dir = Directory.CreateTempSubdirectory("fitcheck-onnx-").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(dir, "empty.onnx"), []);
+            var at = new SourceLocation("fitcheck.yml", 16, 13);
+            var e = Assert.Throws<FitCheckException>(() => FitCheck.Models.ModelSourceResolver.Resolve("./empty.onnx", dir, at));
+            Assert.Equal("FC0509", e.Diagnostic.Id);
+            Assert.Equal(at, e.Diagnostic.Location);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

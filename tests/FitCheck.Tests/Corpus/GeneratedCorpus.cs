@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FitCheck.Tests.Cli;
 
 namespace FitCheck.Tests.Corpus;
 
@@ -73,7 +74,7 @@ internal static class GeneratedCorpus
     };
 
     public static IEnumerable<CorpusCase> All() =>
-        Truncations().Concat(HostileValues()).Concat(TruncatedCfgs()).Concat(Large());
+        Truncations().Concat(HostileValues()).Concat(TruncatedCfgs()).Concat(BrokenOnnx()).Concat(Large());
 
     /// <summary>The base manifest cut short anywhere before its deploy line is complete: always missing something.</summary>
     private static IEnumerable<CorpusCase> Truncations()
@@ -140,6 +141,37 @@ internal static class GeneratedCorpus
             });
         }
     }
+
+    /// <summary>
+    /// The ONNX fixture (a small ORT-optimised CNN, 26,920 bytes; its graph field runs from byte 18 to the end)
+    /// cut inside the graph, and files that are not ONNX at all. Errors point at the manifest's `source:` line.
+    /// </summary>
+    private static IEnumerable<CorpusCase> BrokenOnnx()
+    {
+        var onnx = File.ReadAllBytes(Path.Combine(CliRunner.RepoRoot, "tests", "FitCheck.Tests", "Onnx", "Fixtures", "small-ort-optimized.onnx"));
+        yield return Onnx("onnx fixture, whole", onnx, 0, "the fixture is a valid CNN of 6.5 kB weights and 351 kB activations");
+        for (var i = 0; i < 25; i++)
+        {
+            var cut = 1 + i * (onnx.Length - 100) / 25;
+            yield return Onnx($"onnx cut at byte {cut}", onnx[..cut]);
+        }
+
+        yield return Onnx("onnx empty", [], id: "FC0509");
+        yield return Onnx("onnx of text", Encoding.UTF8.GetBytes(Base));
+        yield return Onnx("onnx of a Darknet cfg", Encoding.UTF8.GetBytes("[net]\nwidth=416\nheight=416\nchannels=3\n"));
+        yield return Onnx("onnx of 4 KB of 0xFF", Enumerable.Repeat((byte)0xFF, 4096).ToArray());
+        yield return Onnx("onnx claiming a 2^62-byte graph", [0x3A, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40]);
+        yield return Onnx("onnx varint of 11 bytes", [0x08, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]);
+        yield return Onnx("onnx nested 100,000 deep", Enumerable.Range(0, 100_000).SelectMany(_ => new byte[] { 0x3A, 0x00 }).ToArray());
+        yield return Onnx("onnx of a zip header", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
+    }
+
+    private static CorpusCase Onnx(string name, byte[] bytes, int exit = 2, string? reason = null, string? id = null) =>
+        new(name, dir =>
+        {
+            File.WriteAllBytes(Path.Combine(dir, "model.onnx"), bytes);
+            return WriteManifest(dir, Base.Replace("zoo:resnet50", "./model.onnx", StringComparison.Ordinal));
+        }, exit, id, reason);
 
     private static IEnumerable<CorpusCase> Large()
     {
