@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using FitCheck.Diagnostics;
 using FitCheck.Hardware;
 using YamlDotNet.Core;
@@ -36,7 +37,7 @@ public static class ManifestParser
                 throw new FitCheckException(DiagnosticCatalog.ManifestTooLarge(info.Length, new SourceLocation(path, 1, 1)));
             }
 
-            text = File.ReadAllText(path);
+            text = DecodeUtf8(path, File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -46,6 +47,35 @@ public static class ManifestParser
         }
 
         return Parse(path, text);
+    }
+
+    /// <summary>
+    /// Strict UTF-8, as the CLI reads manifests: File.ReadAllText would replace an invalid byte with U+FFFD
+    /// and carry on, so the MSBuild task would accept a Latin-1 file the CLI rejects.
+    /// </summary>
+    private static string DecodeUtf8(string path, byte[] bytes)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = Math.Clamp(e.Index, 0, bytes.Length - 1);
+            var lineStart = Array.LastIndexOf(bytes, (byte)'\n', Math.Max(offset - 1, 0)) + 1;
+            if (offset == 0)
+            {
+                lineStart = 0;
+            }
+
+            var line = 1 + bytes.AsSpan(0, lineStart).Count((byte)'\n');
+            var column = 1 + Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart);
+            throw new FitCheckException(DiagnosticCatalog.FileUnreadable(path,
+                string.Create(CultureInfo.InvariantCulture, $"it is not UTF-8 text (invalid byte 0x{bytes[offset]:X2} at offset {offset})")) with
+            {
+                Location = new SourceLocation(path, line, column),
+            });
+        }
     }
 
     public static ManifestDocument Parse(string path, string text)

@@ -62,4 +62,39 @@ public class CorpusFindingsTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void ParseFileRejectsNonUtf8TextAtTheInvalidByteAsTheCliDoes()
+    {
+        // File.ReadAllText replaced the byte with U+FFFD, so the MSBuild task accepted what the CLI rejects.
+        var path = Path.Combine(Path.GetTempPath(), $"fitcheck-latin1-{Guid.NewGuid():N}.yml");
+        File.WriteAllBytes(path, [.. "version: 1\nname: r"u8, 0xE9, .. "seau\n"u8]);
+        try
+        {
+            var e = Assert.Throws<FitCheckException>(() => ManifestParser.ParseFile(path));
+            Assert.Equal("FC0003", e.Diagnostic.Id);
+            Assert.Equal(new SourceLocation(path, 2, 8), e.Diagnostic.Location);
+            Assert.Contains("0xE9 at offset 18", e.Diagnostic.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ParseFileLocatesAUtf8SequenceCutOffAtTheEnd()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"fitcheck-cut-{Guid.NewGuid():N}.yml");
+        File.WriteAllBytes(path, [.. "version: 1\n# "u8, 0xE2, 0x82]);
+        try
+        {
+            var e = Assert.Throws<FitCheckException>(() => ManifestParser.ParseFile(path));
+            Assert.Equal(new SourceLocation(path, 2, 3), e.Diagnostic.Location);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
