@@ -3,7 +3,8 @@ namespace FitCheck.Analysis;
 /// <summary>
 /// The activation arena a model needs. <see cref="PeakBytes"/> is what the greedy planner achieved,
 /// shown beside <see cref="LowerBoundBytes"/> (the largest set of simultaneously live tensors), the
-/// article's simpler "largest input + output of one layer" figure, and the two largest distinct tensor sizes.
+/// article's simpler "largest input + output of one layer" figure (a layer that runs in place counts
+/// its inputs only), and the two largest distinct tensor sizes.
 /// </summary>
 public sealed record ActivationPlan(
     long PeakBytes,

@@ -34,10 +34,18 @@ public static class ActivationPlanner
                 continue;
             }
 
-            var bytes = checked(layer.Output.Elements * elementBytes);
+            // Distinct storage the layer touches: a layer that ran in place writes no new bytes.
+            var inPlace = false;
+            long bytes = 0;
             foreach (var input in layer.Inputs)
             {
                 bytes = checked(bytes + network.Layers[input].Output.Elements * elementBytes);
+                inPlace |= bufferOfLayer[input] == bufferOfLayer[layer.Index];
+            }
+
+            if (!inPlace)
+            {
+                bytes = checked(bytes + layer.Output.Elements * elementBytes);
             }
 
             if (bytes > pair)

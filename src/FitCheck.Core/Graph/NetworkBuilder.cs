@@ -344,7 +344,6 @@ public sealed class NetworkBuilder
     /// <summary>Any other layer with a known output and cost (softmax, layer norm, detection, slices).</summary>
     public int Custom(LayerKind kind, string kernel, int[] inputs, TensorShape output, long weights = 0, long biases = 0, long macs = 0, string? name = null)
     {
-        _ = output.Elements;
         return Add(new Layer
         {
             Index = _layers.Count,

@@ -7,7 +7,17 @@ namespace FitCheck.Models.Zoo;
 public static class ModelZoo
 {
     /// <summary>Every built-in model, in the order `dotnet fitcheck zoo` lists them.</summary>
-    public static IReadOnlyList<ZooModel> All { get; } = [];
+    public static IReadOnlyList<ZooModel> All { get; } =
+    [
+        new ResNet50(),
+        new YoloV3(),
+        new YoloV3Tiny(),
+        new MobileNetV1(),
+        new MobileNetV2(),
+        new EfficientNetB0(),
+        new UNet(),
+        new VitB16(),
+    ];
 
     public static bool TryGet(string name, [NotNullWhen(true)] out ZooModel? model)
     {
