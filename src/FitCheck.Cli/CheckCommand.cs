@@ -30,8 +30,8 @@ internal static class CheckCommand
             var manifest = cmd.Argument("manifest", "Path to the YAML manifest (e.g. fitcheck.yml).");
             var format = cmd.Option("-f|--format <FORMAT>", OutputFormats.Help, CommandOptionType.SingleValue);
             var output = cmd.Option("-o|--output <FILE>", "Write the --format report to FILE instead of standard output.", CommandOptionType.SingleValue);
-            var reports = cmd.Option("--report <FORMAT=PATH>",
-                $"Also write a report to a file, e.g. md=summary.md; repeat for several. FORMAT: {OutputFormats.Names}.", CommandOptionType.MultipleValue);
+            var reports = cmd.Option("--report <REPORT>",
+                $"Also write a report to a file, as FORMAT=PATH (e.g. md=summary.md); repeat for several. FORMAT: {OutputFormats.Names}.", CommandOptionType.MultipleValue);
             var baseline = cmd.Option("--baseline <FILE>",
                 "An earlier `--format json` report: show per-deployment deltas of weights, activations, code and fps.", CommandOptionType.SingleValue);
             var maxGrowth = cmd.Option("--max-growth <PERCENT>",

@@ -3,8 +3,9 @@ using FitCheck.Baseline;
 using FitCheck.Diagnostics;
 using FitCheck.Evaluation;
 using FitCheck.Reports;
+using FitCheck.Tests.Reports;
 
-namespace FitCheck.Tests.Reports;
+namespace FitCheck.Tests.Baseline;
 
 public class BaselineTests
 {
