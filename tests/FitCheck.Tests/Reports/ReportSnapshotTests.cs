@@ -13,6 +13,12 @@ public class ReportSnapshotTests
 {
     private static readonly ReportOptions Options = new("1.2.3", ReportFixtures.Accelerators);
 
+    /// <summary>
+    /// The OASIS SARIF 2.1.0 schema, descriptions left out (see its $comment). Loaded once: the schema
+    /// registry refuses a second schema with the same $id.
+    /// </summary>
+    private static readonly JsonSchema SarifSchema = JsonSchema.FromText(File.ReadAllText(RepoPaths.Of("tests", "FitCheck.Tests", "Reports", "Data", "sarif-schema-2.1.0.json")));
+
     public static TheoryData<string> Cases => ["passing", "failing"];
 
     private static CheckReport Case(string name) => name == "passing" ? ReportFixtures.Passing() : ReportFixtures.Failing();
@@ -112,7 +118,7 @@ public class ReportSnapshotTests
     [MemberData(nameof(Cases))]
     public void SarifValidatesAgainstTheSarifSchema(string name)
     {
-        var schema = JsonSchema.FromText(File.ReadAllText(RepoPaths.Of("tests", "FitCheck.Tests", "Reports", "Data", "sarif-2.1.0-subset.schema.json")));
+        var schema = SarifSchema;
         using var instance = JsonDocument.Parse(SarifReport.ToString(Case(name), Options));
         var result = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is not null)
@@ -123,7 +129,7 @@ public class ReportSnapshotTests
     public void TheValidatorsRejectABrokenReport()
     {
         // Guards the two validations above: a result without a message, a test case without a name.
-        var schema = JsonSchema.FromText(File.ReadAllText(RepoPaths.Of("tests", "FitCheck.Tests", "Reports", "Data", "sarif-2.1.0-subset.schema.json")));
+        var schema = SarifSchema;
         var sarif = SarifReport.ToString(ReportFixtures.Failing(), Options).Replace("\"message\"", "\"note\"", StringComparison.Ordinal);
         using var broken = JsonDocument.Parse(sarif);
         Assert.False(schema.Evaluate(broken.RootElement).IsValid);
