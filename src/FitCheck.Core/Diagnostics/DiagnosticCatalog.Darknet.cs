@@ -86,5 +86,4 @@ public static partial class DiagnosticCatalog
         };
 
     /// <summary>Echoes input text in a message, but never a megabyte of it.</summary>
-    private static string Clip(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

@@ -16,4 +16,7 @@ public static partial class DiagnosticCatalog
 
     public static Diagnostic FileUnreadable(string path, string reason) =>
         new("FC0003", $"cannot read '{path}': {reason}", null, "check that the file is readable");
+
+    /// <summary>Echoes of user input are cut short so a hostile file cannot flood the terminal.</summary>
+    internal static string Clip(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
 }

@@ -26,4 +26,9 @@ public sealed record GateSpec(
     public const string Anywhere = "anywhere";
 
     public static readonly GateSpec None = new();
+
+    /// <summary>Where each gate key's value was written, by manifest key (`minFps`, `weights`...), so a failed gate can point at its line.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> KeyLocations { get; init; } = EmptyLocations;
+
+    private static readonly IReadOnlyDictionary<string, SourceLocation> EmptyLocations = new Dictionary<string, SourceLocation>();
 }

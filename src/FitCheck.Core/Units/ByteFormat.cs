@@ -2,31 +2,30 @@ using System.Globalization;
 
 namespace FitCheck.Units;
 
-/// <summary>Human-readable byte counts: decimal SI with one decimal, invariant culture ("17.7 MB").</summary>
+/// <summary>Sizes for people: decimal SI prefixes, one decimal, invariant culture ("17.7 MB").</summary>
 public static class ByteFormat
 {
-    private static readonly string[] Suffixes = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
+    private static readonly string[] Prefixed = ["kB", "MB", "GB", "TB"];
 
     public static string Human(long bytes)
     {
-        if (bytes < 0)
+        var sign = bytes < 0 ? "-" : "";
+        var magnitude = Math.Abs((decimal)bytes);
+        if (magnitude < 1000)
         {
-            return "-" + Human(bytes == long.MinValue ? long.MaxValue : -bytes);
+            return string.Create(CultureInfo.InvariantCulture, $"{sign}{magnitude} B");
         }
 
-        if (bytes < 1000)
+        var scaled = magnitude;
+        var unit = -1;
+        // Move up a prefix while the rounded figure would read 1000.0 or more ("999.96 kB" is "1.0 MB").
+        while (unit < Prefixed.Length - 1 && Math.Round(scaled, 1, MidpointRounding.AwayFromZero) >= 1000)
         {
-            return bytes.ToString(CultureInfo.InvariantCulture) + " B";
+            scaled /= 1000;
+            unit++;
         }
 
-        double value = bytes;
-        var i = 0;
-        while (value >= 999.95 && i < Suffixes.Length - 1)
-        {
-            value /= 1000;
-            i++;
-        }
-
-        return value.ToString("0.0", CultureInfo.InvariantCulture) + " " + Suffixes[i];
+        var rounded = Math.Round(scaled, 1, MidpointRounding.AwayFromZero);
+        return string.Create(CultureInfo.InvariantCulture, $"{sign}{rounded:0.0} {Prefixed[unit]}");
     }
 }

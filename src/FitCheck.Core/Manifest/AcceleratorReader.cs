@@ -1,0 +1,108 @@
+using FitCheck.Diagnostics;
+using FitCheck.Hardware;
+using FitCheck.Units;
+using YamlDotNet.RepresentationModel;
+
+namespace FitCheck.Manifest;
+
+/// <summary>Reads one `accelerators:` entry: compute, utilization, overlap, memory tiers, code-size constants.</summary>
+internal static class AcceleratorReader
+{
+    private const string Example = "`- name: npu` with `compute:` and `memory:` below it";
+
+    /// <returns>The accelerator, and where its name is written (for duplicate-name errors).</returns>
+    public static (Accelerator Accelerator, SourceLocation NameAt) Read(YamlReader r, YamlNode node, int index)
+    {
+        var f = r.Mapping(node, "accelerators entry", Example);
+        var label = f.Peek("name") is { } n ? $"accelerator '{DiagnosticCatalog.Clip(n)}'" : $"accelerator #{index + 1}";
+        f.CheckKeys(ManifestKeys.Accelerator, label);
+
+        var nameNode = f.Required("name", label);
+        var name = r.Scalar(nameNode, "name", "a name such as `npu`");
+        var compute = f.Required("compute", label);
+        var ops = UnitParser.ParseCompute(r.Scalar(compute, "compute", UnitTable.Expected(UnitKind.Compute)), r.At(compute), "compute");
+
+        var utilization = 1.0;
+        if (f.Optional("utilization") is { } u)
+        {
+            utilization = r.Quantity(u, "utilization", UnitKind.Percent);
+            if (utilization is <= 0 or > 1)
+            {
+                throw new FitCheckException(DiagnosticCatalog.ValueOutOfRange("utilization", r.Scalar(u, "utilization", ""),
+                    "is outside (0%, 100%]", r.At(u), "give the share of peak compute a network sustains, such as `70%`"));
+            }
+        }
+
+        var overlap = f.Optional("overlap") is { } o
+            ? (OverlapMode)r.Choice(o, "overlap", ManifestKeys.OverlapValues)
+            : OverlapMode.Pipelined;
+
+        var tiers = ReadTiers(r, f.Required("memory", label), name);
+        var code = f.Optional("code") is { } c ? ReadCode(r, c, name) : CodeSizeModel.Default;
+        return (new Accelerator(name, ops.MacsPerSecond, utilization, overlap, tiers, code, f.Location), r.At(nameNode));
+    }
+
+    private static List<MemoryTier> ReadTiers(YamlReader r, YamlNode node, string accelerator)
+    {
+        var tiers = new List<MemoryTier>();
+        var nameAt = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        long onChip = 0;
+        foreach (var item in r.Sequence(node, "memory", "a list of tiers, fastest first: `- name: sram` with `size:` and `bandwidth:`"))
+        {
+            var f = r.Mapping(item, "memory entry", "`- name: sram` with `size:` and `bandwidth:`");
+            var label = f.Peek("name") is { } n
+                ? $"memory tier '{DiagnosticCatalog.Clip(n)}' of accelerator '{DiagnosticCatalog.Clip(accelerator)}'"
+                : $"memory tier #{tiers.Count + 1} of accelerator '{DiagnosticCatalog.Clip(accelerator)}'";
+            f.CheckKeys(ManifestKeys.MemoryTier, label);
+
+            var nameNode = f.Required("name", label);
+            var name = r.Scalar(nameNode, "name", "a name such as `local-sram`");
+            var size = r.Bytes(f.Required("size", label), "size");
+            var tiles = f.Optional("tiles") is { } t ? (int)r.Integer(t, "tiles", 1, int.MaxValue) : 1;
+            var bandwidth = r.Quantity(f.Required("bandwidth", label), "bandwidth", UnitKind.Bandwidth);
+            var onChipTier = f.Optional("kind") is { } k
+                ? r.Choice(k, "kind", ManifestKeys.TierKinds) == 0
+                : !LooksLikeDram(name);
+
+            if (!nameAt.TryAdd(name, r.At(nameNode)))
+            {
+                throw new FitCheckException(DiagnosticCatalog.DuplicateName("memory tier", name, nameAt[name], r.At(nameNode)));
+            }
+
+            // Capacity and the on-chip total are computed later with checked arithmetic; make sure they can be.
+            try
+            {
+                var capacity = checked(size * tiles);
+                onChip = onChipTier ? checked(onChip + capacity) : onChip;
+            }
+            catch (OverflowException)
+            {
+                throw new FitCheckException(DiagnosticCatalog.CapacityOverflow(name, f.Location));
+            }
+
+            tiers.Add(new MemoryTier(name, size, tiles, bandwidth, onChipTier, f.Location));
+        }
+
+        return tiers;
+    }
+
+    private static CodeSizeModel ReadCode(YamlReader r, YamlNode node, string accelerator)
+    {
+        var f = r.Mapping(node, "code", "`runtime:`, `perKernel:` and `perLayer:` sizes such as `64 KiB`");
+        var label = $"code of accelerator '{DiagnosticCatalog.Clip(accelerator)}'";
+        f.CheckKeys(ManifestKeys.Code, label);
+        var d = CodeSizeModel.Default;
+
+        // Zero is meaningful here: a bare-metal target may have no runtime at all.
+        return new CodeSizeModel(
+            f.Optional("runtime") is { } rt ? r.Bytes(rt, "runtime", allowZero: true) : d.RuntimeBytes,
+            f.Optional("perKernel") is { } pk ? r.Bytes(pk, "perKernel", allowZero: true) : d.PerKernelBytes,
+            f.Optional("perLayer") is { } pl ? r.Bytes(pl, "perLayer", allowZero: true) : d.PerLayerBytes);
+    }
+
+    /// <summary>A tier without `kind:` is off-chip when its name says DRAM, DDR or HBM.</summary>
+    private static bool LooksLikeDram(string name) =>
+        name.Contains("dram", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("ddr", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("hbm", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,34 @@
+namespace FitCheck.Manifest;
+
+/// <summary>
+/// The keys each mapping of a version-1 manifest accepts. The parser rejects any other key with these
+/// lists as the hint, and the JSON Schema is checked against them, so this is the one place to add a key.
+/// </summary>
+public static class ManifestKeys
+{
+    public static readonly string[] Root = ["version", "accelerators", "models"];
+
+    public static readonly string[] Accelerator = ["name", "compute", "utilization", "overlap", "memory", "code"];
+
+    public static readonly string[] MemoryTier = ["name", "size", "tiles", "bandwidth", "kind"];
+
+    public static readonly string[] Code = ["runtime", "perKernel", "perLayer"];
+
+    public static readonly string[] Model = ["name", "source", "resolutions", "precision", "batch", "deploy", "gates"];
+
+    public static readonly string[] Gates =
+    [
+        "weights", "activations", "code",
+        "maxWeights", "maxActivations", "maxCode", "maxTotal",
+        "headroom", "minFps", "maxLatency", "maxDramBandwidth",
+    ];
+
+    /// <summary>Values of `overlap:`.</summary>
+    public static readonly string[] OverlapValues = ["pipelined", "serialized"];
+
+    /// <summary>Values of a memory tier's `kind:`.</summary>
+    public static readonly string[] TierKinds = ["sram", "dram"];
+
+    /// <summary>Versions this parser reads.</summary>
+    public static readonly int[] SupportedVersions = [1];
+}

@@ -1,0 +1,33 @@
+using FitCheck.Analysis;
+using FitCheck.Graph;
+using FitCheck.Hardware;
+using FitCheck.Models;
+using FitCheck.Models.Zoo;
+
+namespace FitCheck.Tests.Equivalence;
+
+/// <summary>One network, three ways in: the figures must not depend on where the model came from.</summary>
+public class SourceEquivalenceTests
+{
+    private static string Data(string file) => Path.Combine(AppContext.BaseDirectory, "Darknet", "Data", file);
+
+    [Theory]
+    [InlineData("yolov3", "yolov3.cfg", 416, 416)]
+    [InlineData("yolov3", "yolov3.cfg", 608, 608)]
+    [InlineData("yolov3", "yolov3.cfg", 1920, 1088)]
+    [InlineData("yolov3-tiny", "yolov3-tiny.cfg", 416, 416)]
+    public void ZooAndDarknetCfgAgree(string zooName, string cfg, int w, int h)
+    {
+        var r = new Resolution(w, h);
+        var zoo = ModelZoo.Get(zooName, null).Build(r, 1);
+        var fromCfg = ModelSourceResolver.Resolve(Data(cfg), AppContext.BaseDirectory, null).Build(r, 1);
+        Assert.Equal(zoo.Parameters, fromCfg.Parameters);
+        Assert.Equal(zoo.Macs, fromCfg.Macs);
+        Assert.Equal(zoo.Layers.Count, fromCfg.Layers.Count);
+        var a = ActivationPlanner.Plan(zoo, Precision.Int8);
+        var b = ActivationPlanner.Plan(fromCfg, Precision.Int8);
+        Assert.Equal(a.PeakBytes, b.PeakBytes);
+        Assert.Equal(a.LowerBoundBytes, b.LowerBoundBytes);
+        Assert.Equal(CodeSize.Estimate(zoo, CodeSizeModel.Default, out _), CodeSize.Estimate(fromCfg, CodeSizeModel.Default, out _));
+    }
+}
