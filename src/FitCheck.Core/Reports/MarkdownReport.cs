@@ -193,7 +193,7 @@ public static class MarkdownReport
         if (unchanged > 0)
         {
             notes.Add(shown.Count == 0
-                ? $"All {Count(unchanged, "deployment is", "deployments are")} unchanged."
+                ? $"No change in {Count(unchanged, "deployment", "deployments")}."
                 : $"{Count(unchanged, "other deployment is", "other deployments are")} unchanged.");
         }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using FitCheck.Analysis;
 using FitCheck.Cli;
+using FitCheck.Manifest;
 using FitCheck.Tests.Support;
 using Json.Schema;
 
@@ -54,5 +56,80 @@ public class ManifestSchemaTests
         }
 
         Assert.False(Validate(yaml).IsValid, why);
+    }
+
+    /// <summary>Property names of the schema object at a JSON pointer such as "/$defs/gates".</summary>
+    private static string[] PropertiesAt(JsonElement schema, string pointer)
+    {
+        var node = schema;
+        foreach (var part in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            node = node.GetProperty(part);
+        }
+
+        return [.. node.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+    }
+
+    private static string[] EnumAt(JsonElement schema, string pointer)
+    {
+        var node = schema;
+        foreach (var part in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            node = node.GetProperty(part);
+        }
+
+        return [.. node.GetProperty("enum").EnumerateArray().Select(e => e.ToString()).Order(StringComparer.Ordinal)];
+    }
+
+    public static TheoryData<string, string> Mappings => new()
+    {
+        { "", nameof(ManifestKeys.Root) },
+        { "/$defs/accelerator", nameof(ManifestKeys.Accelerator) },
+        { "/$defs/memoryTier", nameof(ManifestKeys.MemoryTier) },
+        { "/$defs/code", nameof(ManifestKeys.Code) },
+        { "/$defs/model", nameof(ManifestKeys.Model) },
+        { "/$defs/gates", nameof(ManifestKeys.Gates) },
+    };
+
+    private static string[] Keys(string list) => list switch
+    {
+        nameof(ManifestKeys.Root) => ManifestKeys.Root,
+        nameof(ManifestKeys.Accelerator) => ManifestKeys.Accelerator,
+        nameof(ManifestKeys.MemoryTier) => ManifestKeys.MemoryTier,
+        nameof(ManifestKeys.Code) => ManifestKeys.Code,
+        nameof(ManifestKeys.Model) => ManifestKeys.Model,
+        _ => ManifestKeys.Gates,
+    };
+
+    [Theory]
+    [MemberData(nameof(Mappings))]
+    public void EveryKeyTheParserAcceptsIsInTheSchemaAndViceVersa(string pointer, string list)
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(RepoPaths.Of("schema", "fitcheck.schema.json")));
+        Assert.Equal(Keys(list).Order(StringComparer.Ordinal), PropertiesAt(schema.RootElement, pointer));
+    }
+
+    [Fact]
+    public void EnumeratedValuesMatchTheParser()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(RepoPaths.Of("schema", "fitcheck.schema.json")));
+        var schema = doc.RootElement;
+        Assert.Equal(ManifestKeys.OverlapValues.Order(StringComparer.Ordinal), EnumAt(schema, "/$defs/accelerator/properties/overlap"));
+        Assert.Equal(ManifestKeys.TierKinds.Order(StringComparer.Ordinal), EnumAt(schema, "/$defs/memoryTier/properties/kind"));
+        Assert.Equal(PrecisionInfo.Names.Order(StringComparer.Ordinal), EnumAt(schema, "/$defs/model/properties/precision"));
+        Assert.Subset(EnumAt(schema, "/properties/version").ToHashSet(), ManifestKeys.SupportedVersions.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet());
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void EveryExampleParses(string path) =>
+        Assert.NotEmpty(ManifestParser.Parse(path, File.ReadAllText(RepoPaths.Of(path))).Models);
+
+    [Fact]
+    public void TheStarterManifestParses()
+    {
+        var document = ManifestParser.Parse("fitcheck.yml", StarterManifest.Text);
+        Assert.Equal("my-npu", Assert.Single(document.Accelerators).Name);
+        Assert.Equal("resnet50", Assert.Single(document.Models).Name);
     }
 }
