@@ -56,7 +56,9 @@ cmd_install() {
 
 # Prints the path of a JSON report to compare with, or nothing when there is none to compare with.
 resolve_baseline() { # out_dir
-  local baseline="${FITCHECK_BASELINE:-}" out="$1/baseline.json"
+  local baseline="${FITCHECK_BASELINE:-}"
+  # Named after the ref, because reports show the baseline's file name ("Compared with baseline-origin-main.json").
+  local out="$1/baseline-${baseline//[^A-Za-z0-9._-]/-}.json"
   if [ -z "$baseline" ]; then
     return 0
   fi

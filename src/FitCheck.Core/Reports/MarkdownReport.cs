@@ -158,7 +158,8 @@ public static class MarkdownReport
 
     private static void Baseline(TextWriter w, BaselineComparison baseline)
     {
-        w.Write($"### Compared with `{baseline.BaselinePath.Replace('\\', '/')}`\n\n");
+        // The file name only: in CI the full path is a temporary directory that means nothing to a reviewer.
+        w.Write($"### Compared with `{Path.GetFileName(baseline.BaselinePath.Replace('\\', '/'))}`\n\n");
         var shown = baseline.Deployments.Where(d => d.Status != DiffStatus.Unchanged).ToList();
         var unchanged = baseline.Deployments.Count - shown.Count;
         var violations = baseline.Violations;

@@ -148,12 +148,13 @@ public sealed class ActionScriptTests : IDisposable
         Git(repo, "-c", "user.name=t", "-c", "user.email=t@example.test", "commit", "-q", "-m", "base");
 
         var run = Run("run", new() { ["FITCHECK_BASELINE"] = "HEAD" }, repo);
+        Assert.True(run.Exit == 0, run.Error);
 
         Assert.Equal(0, run.Exit);
         var calls = File.ReadAllLines(Log("fitcheck.args"));
         Assert.Equal(2, calls.Length);
-        Assert.Matches($"^check .*/examples/app/fitcheck.yml --format json --output {Out}/baseline.json$", calls[0]);
-        Assert.EndsWith($"--baseline {Out}/baseline.json", calls[1]);
+        Assert.Matches($"^check .*/examples/app/fitcheck.yml --format json --output {Out}/baseline-HEAD.json$", calls[0]);
+        Assert.EndsWith($"--baseline {Out}/baseline-HEAD.json", calls[1]);
         // The temporary checkout of the ref is gone again.
         Assert.Single(Git(repo, "worktree", "list", "--porcelain").Split('\n'), l => l.StartsWith("worktree ", StringComparison.Ordinal));
     }

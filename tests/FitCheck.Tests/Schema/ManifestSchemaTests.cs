@@ -132,4 +132,13 @@ public class ManifestSchemaTests
         Assert.Equal("my-npu", Assert.Single(document.Accelerators).Name);
         Assert.Equal("resnet50", Assert.Single(document.Models).Name);
     }
+
+    [Fact]
+    public void TheToolPackageCarriesTheSchema()
+    {
+        var project = System.Xml.Linq.XDocument.Load(RepoPaths.Of("src", "FitCheck.Cli", "FitCheck.Cli.csproj"));
+        var item = Assert.Single(project.Descendants("None"), n => n.Attribute("Include")?.Value == "../../schema/fitcheck.schema.json");
+        Assert.Equal("true", item.Attribute("Pack")?.Value);
+        Assert.Equal("schema/", item.Attribute("PackagePath")?.Value);
+    }
 }
