@@ -48,6 +48,24 @@ public sealed record BaselineComparison(string BaselinePath, IReadOnlyList<Deplo
 
     public bool Passed => Violations.Count == 0;
 
+    /// <summary>
+    /// The growth budget as gate results of one deployment of this run (gate "max-growth"), so reporters that
+    /// locate failures (SARIF, annotations) put them at the deployment's manifest line.
+    /// </summary>
+    public IReadOnlyList<Evaluation.GateResult> GatesFor(Evaluation.CheckResult result)
+    {
+        var key = DeploymentFigures.From(result).Key;
+        return
+        [
+            .. Violations
+                .Where(v => v.Deployment.New is not null && v.Deployment.New.Key == key)
+                .Select(v => new Evaluation.GateResult(GrowthGate, false,
+                    $"{v.Delta} {(v.Delta.HigherIsBetter ? "drops more than" : "grows more than")} the {BudgetText} budget against {Path.GetFileName(BaselinePath)}")),
+        ];
+    }
+
+    public const string GrowthGate = "max-growth";
+
     /// <summary>"yolov3@608x608 on bulk-sram: activations +3.1 MB (+21 %) exceeds the 5 % growth budget".</summary>
     public IEnumerable<string> ViolationMessages =>
         Violations.Select(v => $"{v.Deployment.Key}: {v.Delta} {(v.Delta.HigherIsBetter ? "drops more than" : "grows more than")} the {BudgetText} budget");

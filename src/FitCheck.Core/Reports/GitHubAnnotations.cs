@@ -15,7 +15,7 @@ public static class GitHubAnnotations
         var file = report.ManifestPath?.Replace('\\', '/');
         foreach (var r in report.Results)
         {
-            foreach (var g in r.Gates.Where(g => !g.Passed))
+            foreach (var g in r.Gates.Concat(baseline?.GatesFor(r) ?? []).Where(g => !g.Passed))
             {
                 var at = new List<string>();
                 if (file is not null)
@@ -33,11 +33,6 @@ public static class GitHubAnnotations
             }
         }
 
-        foreach (var message in baseline?.ViolationMessages ?? [])
-        {
-            var at = file is null ? "" : "file=" + Property(file) + ",";
-            w.Write($"::error {at}title=FitCheck max-growth::{Data(message)}\n");
-        }
     }
 
     /// <summary>Escaping of a command's message, as the runner's toolkit does it.</summary>

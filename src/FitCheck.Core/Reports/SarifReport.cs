@@ -17,7 +17,7 @@ public static class SarifReport
     public static void Write(Stream output, CheckReport report, ReportOptions options)
     {
         var kinds = report.Results
-            .SelectMany(r => r.Gates)
+            .SelectMany(r => Gates(r, options))
             .Select(g => GateKinds.Kind(g.Name))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(GateKinds.Order)
@@ -63,7 +63,7 @@ public static class SarifReport
         w.WriteStartArray("results");
         foreach (var r in report.Results)
         {
-            foreach (var g in r.Gates.Where(g => !g.Passed))
+            foreach (var g in Gates(r, options).Where(g => !g.Passed))
             {
                 Result(w, report, r, g, kinds);
             }
@@ -75,6 +75,10 @@ public static class SarifReport
         w.WriteEndArray();
         w.WriteEndObject();
     }
+
+    /// <summary>The result's gates, plus a failed max-growth gate per figure beyond the baseline budget.</summary>
+    private static IEnumerable<GateResult> Gates(CheckResult r, ReportOptions options) =>
+        options.Baseline is { } baseline ? r.Gates.Concat(baseline.GatesFor(r)) : r.Gates;
 
     public static string ToString(CheckReport report, ReportOptions options)
     {

@@ -116,6 +116,26 @@ public class BaselineTests
         TextSnapshot.Match("baseline.md", md);
     }
 
+    [Fact]
+    public void GrowthBeyondTheBudgetIsASarifResultAndAnAnnotationAtTheDeployLine()
+    {
+        var options = new ReportOptions("1.2.3", ReportFixtures.Accelerators, Compare(0.05));
+        using var doc = System.Text.Json.JsonDocument.Parse(SarifReport.ToString(ReportFixtures.Failing(), options));
+        var run = doc.RootElement.GetProperty("runs")[0];
+        Assert.Equal(["weights-fit", "activations-fit", "max-growth"],
+            run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()!));
+        var growth = Assert.Single(run.GetProperty("results").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "max-growth");
+        Assert.Equal(2, growth.GetProperty("ruleIndex").GetInt32());
+        Assert.Equal("netA@448x448 on tiny-npu: activations +700.0 kB (+28 %) grows more than the 5 % budget against old.json",
+            growth.GetProperty("message").GetProperty("text").GetString());
+        Assert.Equal(31, growth.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+
+        using var w = new StringWriter { NewLine = "\n" };
+        GitHubAnnotations.Write(w, ReportFixtures.Failing(), options.Baseline);
+        Assert.EndsWith("::error file=examples/failing/fitcheck.yml,line=31,col=14,title=FitCheck max-growth%3A netA@448x448 on tiny-npu::"
+            + "activations +700.0 kB (+28 %25) grows more than the 5 %25 budget against old.json\n", w.ToString());
+    }
+
     [Theory]
     [InlineData("{\"schemaVersion\": 1,\n  \"results\": [ }", "FC0601", 2, 16)]
     [InlineData("[1, 2]", "FC0602", 1, 1)]
