@@ -209,6 +209,7 @@ cmd_run() {
 
   if [ "$verdict" = error ] || [ ! -f "$md" ]; then
     if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+      # shellcheck disable=SC2016 # the backticks are Markdown, not a command substitution
       printf '## FitCheck could not check `%s`\n\nThe manifest, a model or the baseline is wrong (exit code %s); the log shows the diagnostic.\n' \
         "$manifest" "$rc" >>"$GITHUB_STEP_SUMMARY"
     fi
