@@ -45,6 +45,7 @@ internal static class ConsoleReport
         table.AddColumn(new TableColumn("code").RightAligned());
         if (gated)
         {
+            table.AddColumn(new TableColumn("fps").RightAligned());
             table.AddColumn("verdict");
         }
 
@@ -68,6 +69,7 @@ internal static class ConsoleReport
             cells.Add(new Text(ByteFormat.Human(a.CodeBytes)));
             if (gated)
             {
+                cells.Add(new Text(r.Throughput is { } t ? PerformanceGates.Fps(t.Fps) : "-"));
                 cells.Add(r.Passed == true
                     ? new Markup("[green]pass[/]")
                     : new Markup($"[red]FAIL[/] ({r.Gates.Count(g => !g.Passed)} of {r.Gates.Count})"));
@@ -77,6 +79,13 @@ internal static class ConsoleReport
         }
 
         console.Write(table);
+        foreach (var r in report.Results.Where(r => r.Placement is not null))
+        {
+            // Plain text, not through Spectre: a sentence must not be wrapped mid-figure.
+            var speed = r.Throughput is { } t ? $"{PerformanceGates.Fps(t.Fps)} fps, {t.Bound}-bound" : "does not fit";
+            writer.WriteLine($"{r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator}: {speed}; {r.Placement!.Summary}.");
+        }
+
         var failed = report.Results.Where(r => r.Passed == false).ToList();
         foreach (var r in failed)
         {

@@ -44,6 +44,8 @@ internal static class FitCheckApp
         CheckCommand.Register(app, context);
         AnalyzeCommand.Register(app, context);
         ZooCommand.Register(app, context);
+        ExplainCommand.Register(app, context);
+        SweepCommand.Register(app, context);
         InitCommand.Register(app, context);
         app.OnExecute(() =>
         {

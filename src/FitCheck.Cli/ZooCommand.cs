@@ -1,5 +1,7 @@
 using System.Globalization;
+using FitCheck.Hardware;
 using FitCheck.Models.Zoo;
+using FitCheck.Units;
 using McMaster.Extensions.CommandLineUtils;
 using Spectre.Console;
 
@@ -11,7 +13,7 @@ internal static class ZooCommand
     public static void Register(CommandLineApplication app, CliContext context) =>
         app.Command("zoo", cmd =>
         {
-            cmd.Description = "List the built-in models (use them as zoo:<name>).";
+            cmd.Description = "List the built-in models (use them as zoo:<name>) and accelerator presets (use them as `preset: <name>` or --accelerator <name>).";
             cmd.OnExecute(() =>
             {
                 context.Out.Write(Render(context.UseColor));
@@ -50,6 +52,29 @@ internal static class ZooCommand
 
         console.Write(table);
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ModelZoo.All.Count} models. Parameters count batch norm as folded into a bias."));
+        console.WriteLine();
+        var presets = new Table().Border(TableBorder.Rounded);
+        presets.AddColumn("preset");
+        presets.AddColumn(new TableColumn("TOPS").RightAligned());
+        presets.AddColumn("memory (fastest first)");
+        presets.AddColumn("overlap");
+        presets.AddColumn("description");
+        foreach (var p in AcceleratorPresets.All)
+        {
+            var a = p.Accelerator;
+            var memory = string.Join(", ", a.Tiers.Select(t =>
+                $"{t.Name} {ByteFormat.Human(t.CapacityBytes)} @ {(t.BandwidthBytesPerSecond / 1e9).ToString("0.###", CultureInfo.InvariantCulture)} GB/s"));
+            presets.AddRow(
+                new Text(p.Name),
+                new Text((a.MacsPerSecond * 2 / 1e12).ToString("0.###", CultureInfo.InvariantCulture)),
+                new Text(memory),
+                new Text(a.Overlap == OverlapMode.Pipelined ? "pipelined" : "serialized"),
+                new Text(p.Description));
+        }
+
+        console.Write(presets);
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{AcceleratorPresets.All.Count} accelerator presets. Every value cites a public source or is marked as an assumption in src/FitCheck.Core/Hardware/Presets/presets.yml."));
         return writer.ToString();
     }
 }

@@ -13,10 +13,16 @@ public sealed record FigureDelta(string Figure, double Old, double New, bool IsB
 
     public double Fraction => Old == 0 ? (New == 0 ? 0 : double.PositiveInfinity) : (New - Old) / Old;
 
-    public bool Unchanged => Change == 0;
+    /// <summary>
+    /// Relative change below which a rate counts as unchanged: the JSON report keeps 9 significant digits,
+    /// so a baseline's fps differs from the same run's in-memory figure by up to about 1e-9.
+    /// </summary>
+    public const double RateTolerance = 1e-6;
 
-    /// <summary>How much worse the figure got as a fraction (positive = worse); 0 when it improved.</summary>
-    public double Regression => Math.Max(0, HigherIsBetter ? -Fraction : Fraction);
+    public bool Unchanged => IsBytes ? Change == 0 : Math.Abs(Fraction) < RateTolerance;
+
+    /// <summary>How much worse the figure got as a fraction (positive = worse); 0 when it improved or did not change.</summary>
+    public double Regression => Unchanged ? 0 : Math.Max(0, HigherIsBetter ? -Fraction : Fraction);
 
     /// <summary>"activations +3.1 MB (+21 %)", "fps −12 %", "code ±0".</summary>
     public override string ToString() => $"{Figure} {Text}";

@@ -1,17 +1,22 @@
 using FitCheck.Analysis;
 using FitCheck.Diagnostics;
+using FitCheck.Hardware;
+using FitCheck.Throughput;
 
 namespace FitCheck.Evaluation;
 
 /// <summary>
 /// One model x resolution x accelerator (or, for `analyze`, a model x resolution with no accelerator
 /// and no gates). <see cref="DeployLocation"/> is the manifest entry that asked for the deployment.
+/// Deployments carry their <see cref="Placement"/> and, when it fits, a <see cref="Throughput"/> estimate.
 /// </summary>
 public sealed record CheckResult(
     ModelAnalysis Analysis,
     string? Accelerator,
     IReadOnlyList<GateResult> Gates,
-    SourceLocation? DeployLocation = null)
+    SourceLocation? DeployLocation = null,
+    Placement? Placement = null,
+    ThroughputEstimate? Throughput = null)
 {
     /// <summary>null when nothing was gated (analyze); otherwise whether every gate passed.</summary>
     public bool? Passed => Accelerator is null ? null : Gates.All(g => g.Passed);

@@ -4,6 +4,7 @@ using FitCheck.Graph;
 using FitCheck.Hardware;
 using FitCheck.Manifest;
 using FitCheck.Models;
+using FitCheck.Throughput;
 
 namespace FitCheck.Evaluation;
 
@@ -19,6 +20,11 @@ public static class Evaluator
     {
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(manifest.Path)) ?? ".";
         var accelerators = manifest.Accelerators.ToDictionary(a => a.Name, StringComparer.Ordinal);
+        foreach (var accelerator in manifest.Accelerators)
+        {
+            HierarchyValidator.Validate(accelerator);
+        }
+
         var results = new List<CheckResult>();
         var total = manifest.Models.Sum(m => Math.Max(1, m.Resolutions.Count));
         var done = 0;
@@ -33,9 +39,7 @@ public static class Evaluator
                 var analysis = Analyze(spec.Name, source, resolution.Value, spec.Batch, spec.Precision, CodeSizeModel.Default, resolution.Location);
                 foreach (var deploy in spec.Deploy)
                 {
-                    var accelerator = accelerators[deploy.Value];
-                    var forTarget = analysis.WithCodeModel(accelerator.Code);
-                    results.Add(new CheckResult(forTarget, accelerator.Name, FitGates.Evaluate(forTarget, accelerator, spec.Gates), deploy.Location));
+                    results.Add(Deploy(analysis, accelerators[deploy.Value], spec.Gates, deploy.Location));
                 }
 
                 progress?.Invoke(++done, total);
@@ -43,6 +47,20 @@ public static class Evaluator
         }
 
         return new CheckReport(manifest.Path, results);
+    }
+
+    /// <summary>
+    /// One model x resolution on one accelerator: its code-size constants, placement, throughput and
+    /// every gate. The analysis (network, plan, traffic profile) is shared across accelerators.
+    /// </summary>
+    public static CheckResult Deploy(ModelAnalysis analysis, Accelerator accelerator, GateSpec gates, SourceLocation? at = null)
+    {
+        var forTarget = analysis.WithCodeModel(accelerator.Code);
+        var placement = Placer.Place(forTarget, accelerator);
+        var throughput = ThroughputModel.Estimate(forTarget, placement);
+        var results = FitGates.Evaluate(forTarget, accelerator, gates);
+        PerformanceGates.Evaluate(results, placement, throughput, gates);
+        return new CheckResult(forTarget, accelerator.Name, results, at, placement, throughput);
     }
 
     /// <summary>Builds and analyses one model at one resolution; errors are located at <paramref name="at"/>.</summary>

@@ -14,6 +14,12 @@ internal static class AcceleratorReader
     public static (Accelerator Accelerator, SourceLocation NameAt) Read(YamlReader r, YamlNode node, int index)
     {
         var f = r.Mapping(node, "accelerators entry", Example);
+        var entryAt = f.Location;
+        if (f.Optional("preset") is { } presetNode)
+        {
+            f = WithPreset(r, f, presetNode);
+        }
+
         var label = f.Peek("name") is { } n ? $"accelerator '{DiagnosticCatalog.Clip(n)}'" : $"accelerator #{index + 1}";
         f.CheckKeys(ManifestKeys.Accelerator, label);
 
@@ -39,7 +45,51 @@ internal static class AcceleratorReader
 
         var tiers = ReadTiers(r, f.Required("memory", label), name);
         var code = f.Optional("code") is { } c ? ReadCode(r, c, name) : CodeSizeModel.Default;
-        return (new Accelerator(name, ops.MacsPerSecond, utilization, overlap, tiers, code, f.Location), r.At(nameNode));
+        var accelerator = new Accelerator(name, ops.MacsPerSecond, utilization, overlap, tiers, code, entryAt);
+        HierarchyValidator.Validate(accelerator);
+        return (accelerator, r.At(nameNode));
+    }
+
+    /// <summary>
+    /// `preset: inferx-x1` plus overrides: the preset's entry with every key the manifest also sets replaced
+    /// by the manifest's value (`memory:` is replaced as a whole list). Unknown override keys are errors
+    /// naming the fields a preset has.
+    /// </summary>
+    private static MappingFields WithPreset(YamlReader r, MappingFields f, YamlNode presetNode)
+    {
+        var preset = AcceleratorPresets.Get(r.Scalar(presetNode, "preset", "a preset name such as `inferx-x1`"), r.At(presetNode));
+        var merged = new YamlMappingNode();
+        var overrides = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, _) in f.Node.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (name != "preset" && !AcceleratorPresets.Fields.Contains(name, StringComparer.Ordinal))
+            {
+                throw new FitCheckException(DiagnosticCatalog.UnknownPresetOverride(name, preset.Name,
+                    DiagnosticCatalog.Closest(name, AcceleratorPresets.Fields), AcceleratorPresets.Fields, r.At(key)));
+            }
+
+            overrides.Add(name);
+        }
+
+        foreach (var (key, value) in preset.Node.Children)
+        {
+            var name = ((YamlScalarNode)key).Value ?? "";
+            if (AcceleratorPresets.Fields.Contains(name, StringComparer.Ordinal) && !overrides.Contains(name))
+            {
+                merged.Add(key, value);
+            }
+        }
+
+        foreach (var (key, value) in f.Node.Children)
+        {
+            if ((key as YamlScalarNode)?.Value != "preset")
+            {
+                merged.Add(key, value);
+            }
+        }
+
+        return new MappingFields(r, merged, "accelerators entry");
     }
 
     private static List<MemoryTier> ReadTiers(YamlReader r, YamlNode node, string accelerator)

@@ -8,7 +8,7 @@ public static class ManifestKeys
 {
     public static readonly string[] Root = ["version", "accelerators", "models"];
 
-    public static readonly string[] Accelerator = ["name", "compute", "utilization", "overlap", "memory", "code"];
+    public static readonly string[] Accelerator = ["name", "compute", "utilization", "overlap", "memory", "code", "preset"];
 
     public static readonly string[] MemoryTier = ["name", "size", "tiles", "bandwidth", "kind"];
 

@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FitCheck.Analysis;
 using FitCheck.Evaluation;
+using FitCheck.Hardware;
+using FitCheck.Throughput;
 
 namespace FitCheck.Reports;
 
@@ -88,6 +90,8 @@ public static class JsonReport
         w.WriteNumber("distinctKernels", a.DistinctKernels);
         w.WriteEndObject();
         WriteActivations(w, a.Activations);
+        WritePlacement(w, r.Placement, r.Throughput);
+        WriteThroughput(w, r.Throughput);
         if (r.Passed is { } passed)
         {
             w.WriteString("verdict", passed ? "pass" : "fail");
@@ -116,6 +120,101 @@ public static class JsonReport
             w.WriteEndObject();
         }
 
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Seconds, fps and rates, to 9 significant digits (estimates, not measurements: more digits are noise
+    /// that makes diffs unreadable); an unbounded figure is null.
+    /// </summary>
+    public static void WriteDouble(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            var text = value.ToString("G9", System.Globalization.CultureInfo.InvariantCulture);
+            w.WriteNumber(name, double.Parse(text, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WritePlacement(Utf8JsonWriter w, Placement? p, ThroughputEstimate? t)
+    {
+        if (p is null)
+        {
+            w.WriteNull("placement");
+            return;
+        }
+
+        w.WriteStartObject("placement");
+        w.WriteBoolean("fits", p.Fits);
+        w.WriteString("summary", p.Summary);
+        WriteItem(w, p, p.Code);
+        WriteItem(w, p, p.Activations);
+        WriteItem(w, p, p.Weights);
+        w.WriteStartObject("spill");
+        w.WriteNumber("keptArenaBytes", p.Spill.KeptArenaBytes);
+        w.WriteNumber("spilledBytes", p.Spill.SpilledBytes);
+        w.WriteNumber("spilledTensors", p.Spill.SpilledCount);
+        WriteTier(w, "tier", p, p.Spill.SpillTier);
+        w.WriteEndObject();
+        w.WriteStartArray("streamedBytesPerFrame");
+        if (t is not null)
+        {
+            for (var i = 0; i < t.TierBytesPerFrame.Length; i++)
+            {
+                if (!p.Accelerator.Tiers[i].OnChip && t.TierBytesPerFrame[i] > 0)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("tier", p.Accelerator.Tiers[i].Name);
+                    w.WriteNumber("bytes", t.TierBytesPerFrame[i]);
+                    w.WriteEndObject();
+                }
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteItem(Utf8JsonWriter w, Placement p, ItemPlacement item)
+    {
+        w.WriteStartObject(item.Item);
+        w.WriteNumber("bytes", item.Bytes);
+        WriteTier(w, "tier", p, item.Tier);
+        w.WriteBoolean("streamed", item.Streamed);
+        w.WriteEndObject();
+    }
+
+    private static void WriteTier(Utf8JsonWriter w, string name, Placement p, int tier)
+    {
+        if (tier < 0)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, p.Accelerator.Tiers[tier].Name);
+        }
+    }
+
+    private static void WriteThroughput(Utf8JsonWriter w, ThroughputEstimate? t)
+    {
+        if (t is null)
+        {
+            w.WriteNull("throughput");
+            return;
+        }
+
+        w.WriteStartObject("throughput");
+        WriteDouble(w, "fps", t.Fps);
+        WriteDouble(w, "latencySeconds", t.LatencySeconds);
+        WriteDouble(w, "computeBoundFps", t.ComputeBoundFps);
+        w.WriteNumber("dramBytesPerFrame", t.DramBytesPerFrame);
+        WriteDouble(w, "dramBytesPerSecond", t.DramBytesPerSecond);
+        w.WriteString("bound", t.Bound);
         w.WriteEndObject();
     }
 

@@ -91,6 +91,30 @@ public class BaselineTests
     }
 
     [Fact]
+    public void MarkdownShowsAnFpsDrop()
+    {
+        // Then 50 fps on the first three; now 50, 200 (+300 %), none (not comparable) and 50 (added).
+        var old = ReportFixtures.Failing().Results.Take(3).Select(r => DeploymentFigures.From(r) with { Fps = 50 }).ToList();
+        var c = BaselineComparison.Compare("old.json", old, ReportFixtures.Failing().Results.Select(DeploymentFigures.From).ToList(), null);
+        var md = MarkdownReport.ToString(ReportFixtures.Failing(), new ReportOptions("1.2.3", ReportFixtures.Accelerators, c));
+        Assert.Contains("| deployment | weights | activations | code | fps |\n", md);
+        Assert.Contains("| netA@224x224 on grid-npu | ±0 | ±0 | ±0 | +300 % |\n", md);
+        // Without an estimate now, fps is not compared; the sizes did not change, so the row is not shown.
+        Assert.DoesNotContain("| netA@448x448 on tiny-npu |", md);
+    }
+
+    [Fact]
+    public void FpsRoundedByTheJsonReportIsUnchanged()
+    {
+        // 11.89527968... written as 11.8952797 (9 significant digits) must not read as a change or a regression.
+        var then = new DeploymentFigures("m", "224x224", "npu", 100, 100, 100, 11.8952797);
+        var now = then with { Fps = 11.895279684 };
+        var c = BaselineComparison.Compare("old.json", [then], [now], 0);
+        Assert.Equal(DiffStatus.Unchanged, Assert.Single(c.Deployments).Status);
+        Assert.True(c.Passed);
+    }
+
+    [Fact]
     public void FpsIsReadFromTheResultOrItsThroughput()
     {
         const string json = """

@@ -31,3 +31,29 @@ public class SourceEquivalenceTests
         Assert.Equal(CodeSize.Estimate(zoo, CodeSizeModel.Default, out _), CodeSize.Estimate(fromCfg, CodeSizeModel.Default, out _));
     }
 }
+
+/// <summary>The zoo's networks written as ONNX files and read back by the streaming importer.</summary>
+public sealed class OnnxEquivalenceTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("fitcheck-equiv-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("resnet50", 224, 224)]
+    [InlineData("yolov3-tiny", 416, 416)]
+    public void ZooAndOnnxAgree(string zooName, int w, int h)
+    {
+        var r = new Resolution(w, h);
+        var zoo = ModelZoo.Get(zooName, null).Build(r, 1);
+        var path = FitCheck.Tests.Onnx.NetworkToOnnx.Convert(zoo).Save(Path.Combine(_dir, zooName + ".onnx"));
+        var fromOnnx = ModelSourceResolver.Resolve(path, _dir, null).Build(r, 1);
+        Assert.Equal(zoo.Parameters, fromOnnx.Parameters);
+        Assert.Equal(zoo.Macs, fromOnnx.Macs);
+        var a = ActivationPlanner.Plan(zoo, Precision.Int8);
+        var b = ActivationPlanner.Plan(fromOnnx, Precision.Int8);
+        Assert.Equal(a.PeakBytes, b.PeakBytes);
+        Assert.Equal(a.LowerBoundBytes, b.LowerBoundBytes);
+        Assert.Equal(a.LargestTensorBytes, b.LargestTensorBytes);
+    }
+}

@@ -3,6 +3,7 @@ using FitCheck.Diagnostics;
 using FitCheck.Evaluation;
 using FitCheck.Graph;
 using FitCheck.Hardware;
+using FitCheck.Throughput;
 
 namespace FitCheck.Tests.Reports;
 
@@ -38,16 +39,24 @@ internal static class ReportFixtures
             Pass("activations-fit", "activations 800.0 kB fit on-chip local-sram (8.4 MB), 7.6 MB to spare")),
     ]);
 
+    /// <summary>
+    /// Passing's two deployments plus netA@448x448 on both; throughput estimates of 50, 200 and 50 fps where
+    /// the deployment fits, none for the one that does not (as the placement gives no estimate then).
+    /// </summary>
     public static CheckReport Failing() => new(Manifest,
     [
-        .. Passing().Results,
+        Passing().Results[0] with { Throughput = Fps(50) },
+        Passing().Results[1] with { Throughput = Fps(200) },
         Result(448, 3_200_000, "tiny-npu", 31,
             Pass("weights-fit", "weights 1.2 MB fit all of tiny-npu's memory (270.5 MB), 269.3 MB to spare"),
             Fail("activations-fit", "activations 3.2 MB exceed on-chip sram (1.9 MB usable of 2.1 MB with 10% headroom) by 1.3 MB")),
         Result(448, 3_200_000, "grid-npu", 31,
             Pass("weights-fit", "weights 1.2 MB fit all of grid-npu's memory (8.4 MB), 7.2 MB to spare"),
-            Pass("activations-fit", "activations 3.2 MB fit on-chip local-sram (8.4 MB), 5.2 MB to spare")),
+            Pass("activations-fit", "activations 3.2 MB fit on-chip local-sram (8.4 MB), 5.2 MB to spare")) with { Throughput = Fps(50) },
     ]);
+
+    /// <summary>A compute-bound estimate at batch 1: only fps and latency matter to the reports.</summary>
+    public static ThroughputEstimate Fps(double fps) => new(1, fps, 1 / fps, 1 / fps, 0, 0, [], "compute", []);
 
     public static GateResult Pass(string name, string message) => new(name, true, message);
 

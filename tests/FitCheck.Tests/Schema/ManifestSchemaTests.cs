@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FitCheck.Analysis;
 using FitCheck.Cli;
+using FitCheck.Hardware;
 using FitCheck.Manifest;
 using FitCheck.Tests.Support;
 using Json.Schema;
@@ -39,6 +40,13 @@ public class ManifestSchemaTests
         Assert.StartsWith("# yaml-language-server: $schema=https://", StarterManifest.Text);
         using var schema = JsonDocument.Parse(File.ReadAllText(RepoPaths.Of("schema", "fitcheck.schema.json")));
         Assert.Equal(StarterManifest.SchemaUrl, schema.RootElement.GetProperty("$id").GetString());
+    }
+
+    [Fact]
+    public void AnAcceleratorNeedsAPresetOrItsOwnComputeAndMemory()
+    {
+        Assert.True(Validate("version: 1\naccelerators:\n  - name: a\n    preset: hailo-8\nmodels:\n  - source: zoo:resnet50\n    deploy: [a]\n").IsValid);
+        Assert.False(Validate("version: 1\naccelerators:\n  - name: a\n    utilization: 50%\nmodels:\n  - source: zoo:resnet50\n    deploy: [a]\n").IsValid);
     }
 
     [Theory]
@@ -117,6 +125,7 @@ public class ManifestSchemaTests
         Assert.Equal(ManifestKeys.OverlapValues.Order(StringComparer.Ordinal), EnumAt(schema, "/$defs/accelerator/properties/overlap"));
         Assert.Equal(ManifestKeys.TierKinds.Order(StringComparer.Ordinal), EnumAt(schema, "/$defs/memoryTier/properties/kind"));
         Assert.Equal(PrecisionInfo.Names.Order(StringComparer.Ordinal), EnumAt(schema, "/$defs/model/properties/precision"));
+        Assert.Equal(AcceleratorPresets.All.Select(p => p.Name).Order(StringComparer.Ordinal), EnumAt(schema, "/$defs/accelerator/properties/preset"));
         Assert.Subset(EnumAt(schema, "/properties/version").ToHashSet(), ManifestKeys.SupportedVersions.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet());
     }
 

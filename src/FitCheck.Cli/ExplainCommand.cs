@@ -1,0 +1,119 @@
+using System.Globalization;
+using FitCheck.Analysis;
+using FitCheck.Evaluation;
+using FitCheck.Graph;
+using FitCheck.Manifest;
+using FitCheck.Models;
+using FitCheck.Reports;
+using FitCheck.Throughput;
+using FitCheck.Units;
+using McMaster.Extensions.CommandLineUtils;
+using Spectre.Console;
+
+namespace FitCheck.Cli;
+
+/// <summary>`dotnet fitcheck explain MODEL --accelerator A --resolution R`: where the time goes, layer by layer.</summary>
+internal static class ExplainCommand
+{
+    public static void Register(CommandLineApplication app, CliContext context) =>
+        app.Command("explain", cmd =>
+        {
+            cmd.Description = "Per-layer cost of one model on one accelerator: shape, params, MACs, bytes per memory tier, time and bound.";
+            cmd.ExtendedHelpText = """
+
+                Examples:
+                  dotnet fitcheck explain zoo:yolov3 --accelerator inferx-x1 --resolution 608x608
+                  dotnet fitcheck explain zoo:resnet50 -a bulk-sram --manifest examples/seed/fitcheck.yml --format json
+                """;
+            var model = cmd.Argument("model", "zoo:<name> (see `dotnet fitcheck zoo`), or a path to a Darknet .cfg or an .onnx file.");
+            var accelerator = cmd.Option("-a|--accelerator <NAME>", AcceleratorChoice.Help, CommandOptionType.SingleValue);
+            var resolution = cmd.Option("-r|--resolution <WxH>", "Input resolution, e.g. 608x608. Default: the model's own.", CommandOptionType.SingleValue);
+            var manifest = cmd.Option("-m|--manifest <FILE>", AcceleratorChoice.ManifestHelp, CommandOptionType.SingleValue);
+            var precision = cmd.Option("-p|--precision <PRECISION>", "int8 (default; int32 biases), int16, fp16 or fp32.", CommandOptionType.SingleValue);
+            var batch = cmd.Option("-b|--batch <N>", "Images per inference, 1 to 4096. Default: 1.", CommandOptionType.SingleValue);
+            var format = cmd.Option("-f|--format <FORMAT>", OutputFormats.Help, CommandOptionType.SingleValue);
+            cmd.OnExecute(() =>
+            {
+                var options = CommonOptions.Parse(model.Value, precision.Value(), batch.Value());
+                var chosen = OutputFormats.Parse(format.Value());
+                if (accelerator.Value() is not { } name)
+                {
+                    throw new Diagnostics.FitCheckException(Diagnostics.DiagnosticCatalog.InvalidArgument("missing --accelerator",
+                        "name an accelerator from the manifest or a preset, e.g. --accelerator inferx-x1 (`dotnet fitcheck zoo` lists presets)"));
+                }
+
+                var acc = AcceleratorChoice.Resolve(context, [name], manifest.Value())[0];
+                var source = ModelSourceResolver.Resolve(options.Model, context.WorkingDirectory, null);
+                var r = resolution.Value() is { } text ? Resolution.Parse(text) : source.DefaultResolution;
+                var analysis = Evaluator.Analyze(source.Name, source, r, options.Batch, options.Precision, acc.Code);
+                var result = Evaluator.Deploy(analysis, acc, GateSpec.None);
+                context.Out.Write(chosen == OutputFormat.Json
+                    ? ExplainJsonReport.ToString(result, FitCheckApp.Version)
+                    : Render(result, context.UseColor, ConsoleReport.Width(context)));
+                return FitCheckApp.Passed;
+            });
+        });
+
+    public static string Render(CheckResult r, bool color, int width)
+    {
+        using var writer = new StringWriter { NewLine = "\n" };
+        var console = ConsoleFactory.Create(writer, color, Math.Max(width, 140));
+        var a = r.Analysis;
+        var p = r.Placement!;
+        var tiers = p.Accelerator.Tiers;
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(new TableColumn("#").RightAligned());
+        table.AddColumn("layer");
+        table.AddColumn("kind");
+        table.AddColumn("output");
+        table.AddColumn(new TableColumn("params").RightAligned());
+        table.AddColumn(new TableColumn("MMACs").RightAligned());
+        foreach (var t in tiers)
+        {
+            table.AddColumn(new TableColumn(t.Name).RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("time").RightAligned());
+        table.AddColumn("bound");
+        foreach (var cost in r.Throughput?.Layers ?? [])
+        {
+            var layer = a.Network.Layers[cost.Layer];
+            var cells = new List<string>
+            {
+                layer.Index.ToString(CultureInfo.InvariantCulture),
+                layer.Name,
+                layer.Kind.ToString(),
+                layer.Output.ToString(),
+                layer.Parameters.ToString("N0", CultureInfo.InvariantCulture),
+                (layer.Macs / 1e6).ToString("0.0", CultureInfo.InvariantCulture),
+            };
+            cells.AddRange(cost.TierBytes.Select(b => b == 0 ? "-" : ByteFormat.Human(b)));
+            cells.Add(Micro(cost.Seconds));
+            cells.Add(cost.BoundTier < 0 ? ThroughputModel.ComputeBound : tiers[cost.BoundTier].Name);
+            table.AddRow(cells.Select(c => new Text(c)).ToArray());
+        }
+
+        console.Write(table);
+        writer.WriteLine($"{a.Model} {a.Resolution} batch {a.Batch} {a.Precision.Name()} on {p.Accelerator.Name}: {p.Summary}.");
+        if (r.Throughput is not { } est)
+        {
+            writer.WriteLine("It does not fit, so there is no throughput to estimate.");
+            return writer.ToString();
+        }
+
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{PerformanceGates.Fps(est.Fps)} fps (compute alone would allow {PerformanceGates.Fps(est.ComputeBoundFps)}), latency {PerformanceGates.Ms(est.LatencySeconds)}, DRAM {ByteFormat.Human(est.DramBytesPerFrame)}/frame = {PerformanceGates.Rate(est.DramBytesPerSecond)}, {est.Bound}-bound."));
+        writer.WriteLine("Costliest layers:");
+        foreach (var cost in ExplainJsonReport.Costliest(r, 5))
+        {
+            var layer = a.Network.Layers[cost.Layer];
+            var share = est.LatencySeconds > 0 ? cost.Seconds / est.LatencySeconds * 100 : 0;
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {layer.Name,-16} {Micro(cost.Seconds),12} {share,5:0.0}%  {(cost.BoundTier < 0 ? ThroughputModel.ComputeBound : tiers[cost.BoundTier].Name)}-bound"));
+        }
+
+        return writer.ToString();
+    }
+
+    private static string Micro(double seconds) => (seconds * 1e6).ToString("0.0", CultureInfo.InvariantCulture) + " µs";
+}

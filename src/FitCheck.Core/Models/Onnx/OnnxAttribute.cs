@@ -1,0 +1,21 @@
+namespace FitCheck.Models.Onnx;
+
+/// <summary>A node attribute; only the scalar, list and tensor forms FitCheck reads (graphs are skipped).</summary>
+internal sealed class OnnxAttribute
+{
+    public string Name { get; set; } = "";
+
+    public int Type { get; set; }
+
+    public long I { get; set; }
+
+    public float F { get; set; }
+
+    public string? S { get; set; }
+
+    public List<long> Ints { get; } = [];
+
+    public List<float> Floats { get; } = [];
+
+    public OnnxTensor? T { get; set; }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using FitCheck.Tests.Cli;
+
+namespace FitCheck.Tests.Throughput;
+
+public class ExplainCommandTests
+{
+    private static readonly string Root = CliRunner.RepoRoot;
+
+    [Fact]
+    public void JsonHasOneEntryPerExecutedLayerWhoseTimesAddUpToTheLatency()
+    {
+        var r = CliRunner.Run(Root, "explain", "zoo:resnet50", "-a", "inferx-x1", "-r", "224", "--format", "json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Out);
+        var root = doc.RootElement;
+        var layers = root.GetProperty("layers");
+        Assert.True(layers.GetArrayLength() > 50);
+        var sum = layers.EnumerateArray().Sum(l => l.GetProperty("seconds").GetDouble());
+        var latency = root.GetProperty("throughput").GetProperty("latencySeconds").GetDouble();
+        Assert.True(Math.Abs(sum - latency) < 1e-9 * latency);
+        Assert.Equal(5, root.GetProperty("costliest").GetArrayLength());
+
+        // The first conv reads the 224x224x3 int8 image (150,528 B) and writes 112x112x64 (802,816 B) on chip.
+        var conv1 = layers[0];
+        Assert.Equal(150_528 + 802_816, conv1.GetProperty("bytes").GetProperty("l2-sram").GetInt64());
+    }
+
+    [Fact]
+    public void JsonIsByteIdenticalAcrossRunsAndCultures()
+    {
+        var first = CliRunner.Run(Root, "explain", "zoo:yolov3", "-a", "inferx-x1", "-r", "608", "--format", "json").Out;
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            Assert.Equal(first, CliRunner.Run(Root, "explain", "zoo:yolov3", "-a", "inferx-x1", "-r", "608", "--format", "json").Out);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void TheConsoleTableEndsWithThePlacementAndTheCostliestLayers()
+    {
+        var r = CliRunner.Run(Root, "explain", "zoo:yolov3", "-a", "inferx-x1", "-r", "608");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("weights streamed from lpddr4: 62.0 MB/frame", r.Out);
+        Assert.Contains("Costliest layers:", r.Out);
+    }
+
+    [Fact]
+    public void MissingAcceleratorIsAnInputError() =>
+        CliRunner.AssertCleanInputError(CliRunner.Run(Root, "explain", "zoo:resnet50"), "FC0002");
+}
