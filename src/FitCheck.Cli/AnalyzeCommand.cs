@@ -25,7 +25,7 @@ internal static class AnalyzeCommand
                 """;
             var model = cmd.Argument("model", "zoo:<name> (see `dotnet fitcheck zoo`), or a path to a Darknet .cfg or an .onnx file.");
             var resolutions = cmd.Option("-r|--resolution <WxH>", "Input resolution, e.g. 608x608; repeat for several. Default: the model's own.", CommandOptionType.MultipleValue);
-            var precision = cmd.Option("-p|--precision <PRECISION>", "int8 (default; int32 biases), int16, fp16 or fp32.", CommandOptionType.SingleValue);
+            var precision = cmd.Option("-p|--precision <PRECISION>", "int8 (int32 biases), int16, fp16 or fp32. Default: the model file's own (ONNX initializer types), else int8.", CommandOptionType.SingleValue);
             var batch = cmd.Option("-b|--batch <N>", "Images per inference, 1 to 4096. Default: 1.", CommandOptionType.SingleValue);
             var format = cmd.Option("-f|--format <FORMAT>", OutputFormats.Help, CommandOptionType.SingleValue);
             var output = cmd.Option("-o|--output <FILE>", "Write the report to FILE instead of standard output.", CommandOptionType.SingleValue);
@@ -38,7 +38,7 @@ internal static class AnalyzeCommand
                     ? [source.DefaultResolution]
                     : resolutions.Values.Select(v => Resolution.Parse(v ?? "")).ToList();
                 var results = list
-                    .Select(r => new CheckResult(Evaluator.Analyze(source.Name, source, r, options.Batch, options.Precision, CodeSizeModel.Default), null, []))
+                    .Select(r => new CheckResult(Evaluator.Analyze(source.Name, source, r, options.Batch, options.PrecisionFor(source), CodeSizeModel.Default), null, []))
                     .ToList();
                 ReportWriter.Write(context, new CheckReport(null, results), chosen, output.Value());
                 return FitCheckApp.Passed;
@@ -46,8 +46,11 @@ internal static class AnalyzeCommand
         });
 }
 
-internal sealed record CommonOptions(string Model, Precision Precision, int Batch)
+internal sealed record CommonOptions(string Model, Precision? Precision, int Batch)
 {
+    /// <summary>The stated precision, else what the model file implies (ONNX initializer types), else int8.</summary>
+    public Precision PrecisionFor(IModelSource source) => Precision ?? source.NativePrecision ?? Analysis.Precision.Int8;
+
     public static CommonOptions Parse(string? model, string? precision, string? batch)
     {
         if (string.IsNullOrWhiteSpace(model))
@@ -56,8 +59,8 @@ internal sealed record CommonOptions(string Model, Precision Precision, int Batc
                 "name a built-in model (e.g. zoo:yolov3; `dotnet fitcheck zoo` lists them) or a .cfg/.onnx file"));
         }
 
-        var p = Precision.Int8;
-        if (precision is not null && !PrecisionInfo.TryParse(precision, out p))
+        Precision? stated = null;
+        if (precision is not null && !PrecisionInfo.TryParse(precision, out var p))
         {
             throw new FitCheckException(DiagnosticCatalog.InvalidArgument($"unknown precision '{precision}'",
                 $"use one of {string.Join(", ", PrecisionInfo.Names)}"));
@@ -70,6 +73,11 @@ internal sealed record CommonOptions(string Model, Precision Precision, int Batc
                 "use --batch 1 for latency-bound deployments, larger for throughput"));
         }
 
-        return new CommonOptions(model, p, b);
+        if (precision is not null && PrecisionInfo.TryParse(precision, out var parsed))
+        {
+            stated = parsed;
+        }
+
+        return new CommonOptions(model, stated, b);
     }
 }

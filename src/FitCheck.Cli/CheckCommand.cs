@@ -1,6 +1,9 @@
+using System.Globalization;
+using FitCheck.Baseline;
 using FitCheck.Diagnostics;
 using FitCheck.Evaluation;
 using FitCheck.Manifest;
+using FitCheck.Reports;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace FitCheck.Cli;
@@ -17,12 +20,23 @@ internal static class CheckCommand
                 Examples:
                   dotnet fitcheck check examples/seed/fitcheck.yml
                   dotnet fitcheck check fitcheck.yml --format json --output fitcheck.json
+                  dotnet fitcheck check fitcheck.yml --report md=fitcheck.md --report sarif=fitcheck.sarif
+                  dotnet fitcheck check fitcheck.yml --baseline main.json --max-growth 5%
 
-                Exit codes: 0 every gate passed, 1 a gate failed, 2 the manifest or a model is wrong.
+                Exit codes: 0 every gate passed, 1 a gate failed (or a figure grew beyond --max-growth),
+                2 the manifest, a model or the baseline is wrong.
+                With GITHUB_ACTIONS=true, failed gates are also printed as ::error workflow commands.
                 """;
             var manifest = cmd.Argument("manifest", "Path to the YAML manifest (e.g. fitcheck.yml).");
             var format = cmd.Option("-f|--format <FORMAT>", OutputFormats.Help, CommandOptionType.SingleValue);
-            var output = cmd.Option("-o|--output <FILE>", "Write the report to FILE instead of standard output.", CommandOptionType.SingleValue);
+            var output = cmd.Option("-o|--output <FILE>", "Write the --format report to FILE instead of standard output.", CommandOptionType.SingleValue);
+            var reports = cmd.Option("--report <REPORT>",
+                $"Also write a report to a file, as FORMAT=PATH (e.g. md=summary.md); repeat for several. FORMAT: {OutputFormats.Names}.", CommandOptionType.MultipleValue);
+            var baseline = cmd.Option("--baseline <FILE>",
+                "An earlier `--format json` report: show per-deployment deltas of weights, activations, code and fps.", CommandOptionType.SingleValue);
+            var maxGrowth = cmd.Option("--max-growth <PERCENT>",
+                "With --baseline: fail (exit 1) when any size figure grows, or fps drops, by more than PERCENT (e.g. 5%). Default: no limit.",
+                CommandOptionType.SingleValue);
             cmd.OnExecute(() =>
             {
                 if (string.IsNullOrWhiteSpace(manifest.Value))
@@ -32,13 +46,59 @@ internal static class CheckCommand
                 }
 
                 var chosen = OutputFormats.Parse(format.Value());
+                var requests = reports.Values.Select(v => ReportRequest.Parse(v ?? "")).ToList();
+                var budget = ParseGrowth(maxGrowth.Value(), baseline.HasValue());
+                var old = baseline.Value() is { } b ? BaselineReader.Read(b, InputFiles.ReadBytes(context, b)) : null;
+
                 // Diagnostics name the manifest as the user wrote it; model paths resolve from its real directory.
                 var document = ManifestParser.Parse(manifest.Value, InputFiles.ReadText(context, manifest.Value));
                 var fullPath = context.ResolvePath(manifest.Value);
                 var report = Progress.Run(context, progress => Evaluator.Check(document with { Path = fullPath }, progress));
                 report = report with { ManifestPath = manifest.Value };
-                ReportWriter.Write(context, report, chosen, output.Value());
-                return report.AllPassed ? FitCheckApp.Passed : FitCheckApp.GateFailed;
+
+                var comparison = old is null
+                    ? null
+                    : BaselineComparison.Compare(baseline.Value()!, old, report.Results.Select(DeploymentFigures.From).ToList(), budget);
+                var options = new ReportOptions(FitCheckApp.Version, document.Accelerators, comparison);
+
+                foreach (var request in requests)
+                {
+                    ReportWriter.WriteFile(context, request.Path, ReportWriter.Render(context, report, request.Format, options, toFile: true));
+                }
+
+                ReportWriter.Write(context, report, chosen, output.Value(), options);
+                if (string.Equals(context.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Workflow commands are read from either stream; keep them out of a JSON/XML report on stdout.
+                    var stream = output.HasValue() || !chosen.IsMachineReadable() ? context.Out : context.Error;
+                    GitHubAnnotations.Write(stream, report, comparison);
+                }
+
+                return report.AllPassed && comparison?.Passed != false ? FitCheckApp.Passed : FitCheckApp.GateFailed;
             });
         });
+
+    /// <summary>"5%", "5 %" or "5" (percent); a fraction of 1 is 100 %.</summary>
+    public static double? ParseGrowth(string? text, bool haveBaseline)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!haveBaseline)
+        {
+            throw new FitCheckException(DiagnosticCatalog.InvalidArgument("--max-growth needs --baseline",
+                "add --baseline FILE with an earlier `--format json` report to compare with"));
+        }
+
+        var number = text.Trim().TrimEnd('%').TrimEnd();
+        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
+            || !double.IsFinite(percent))
+        {
+            throw new FitCheckException(DiagnosticCatalog.InvalidMaxGrowth(text));
+        }
+
+        return percent / 100;
+    }
 }

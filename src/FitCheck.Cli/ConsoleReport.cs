@@ -19,15 +19,7 @@ internal static class ConsoleReport
     public static string Render(CheckReport report, bool color, int width)
     {
         using var writer = new StringWriter { NewLine = "\n" };
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = width;
-        console.Profile.Capabilities.Unicode = true;
+        var console = ConsoleFactory.Create(writer, color, width);
 
         var gated = report.Results.Any(r => r.Passed is not null);
         var table = new Table().Border(TableBorder.Rounded);

@@ -45,7 +45,7 @@ internal static class ExplainCommand
                 var acc = AcceleratorChoice.Resolve(context, [name], manifest.Value())[0];
                 var source = ModelSourceResolver.Resolve(options.Model, context.WorkingDirectory, null);
                 var r = resolution.Value() is { } text ? Resolution.Parse(text) : source.DefaultResolution;
-                var analysis = Evaluator.Analyze(source.Name, source, r, options.Batch, options.Precision, acc.Code);
+                var analysis = Evaluator.Analyze(source.Name, source, r, options.Batch, options.PrecisionFor(source), acc.Code);
                 var result = Evaluator.Deploy(analysis, acc, GateSpec.None);
                 context.Out.Write(chosen == OutputFormat.Json
                     ? ExplainJsonReport.ToString(result, FitCheckApp.Version)

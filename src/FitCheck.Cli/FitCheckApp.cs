@@ -36,6 +36,7 @@ internal static class FitCheckApp
               dotnet fitcheck check fitcheck.yml --format json --output fitcheck.json
               dotnet fitcheck analyze zoo:yolov3 --resolution 608x608 --format json
               dotnet fitcheck zoo
+              dotnet fitcheck init
 
             Exit codes: 0 every gate passed, 1 a gate failed, 2 the input is wrong.
             """;
@@ -45,6 +46,7 @@ internal static class FitCheckApp
         ZooCommand.Register(app, context);
         ExplainCommand.Register(app, context);
         SweepCommand.Register(app, context);
+        InitCommand.Register(app, context);
         app.OnExecute(() =>
         {
             app.ShowHelp();

@@ -4,24 +4,40 @@ using FitCheck.Reports;
 
 namespace FitCheck.Cli;
 
-/// <summary>Writes a report in the chosen format to stdout or to the --output file.</summary>
+/// <summary>Renders a report in any format and writes it to stdout or to a file.</summary>
 internal static class ReportWriter
 {
-    public static void Write(CliContext context, CheckReport report, OutputFormat format, string? outputPath)
+    public static void Write(CliContext context, CheckReport report, OutputFormat format, string? outputPath, ReportOptions? options = null)
     {
-        var text = format switch
-        {
-            OutputFormat.Json => JsonReport.ToString(report, FitCheckApp.Version),
-            _ => ConsoleReport.Render(report, outputPath is null && context.UseColor, ConsoleReport.Width(context)),
-        };
-
+        options ??= new ReportOptions(FitCheckApp.Version);
+        var text = Render(context, report, format, options, toFile: outputPath is not null);
         if (outputPath is null)
         {
             context.Out.Write(text);
             return;
         }
 
-        var path = context.ResolvePath(outputPath);
-        File.WriteAllText(path, text, new UTF8Encoding(false));
+        WriteFile(context, outputPath, text);
+    }
+
+    public static string Render(CliContext context, CheckReport report, OutputFormat format, ReportOptions options, bool toFile) => format switch
+    {
+        OutputFormat.Json => JsonReport.ToString(report, options.ToolVersion),
+        OutputFormat.Markdown => MarkdownReport.ToString(report, options),
+        OutputFormat.JUnit => JUnitReport.ToString(report, options),
+        OutputFormat.Sarif => SarifReport.ToString(report, options),
+        _ => ConsoleReport.Render(report, !toFile && context.UseColor, ConsoleReport.Width(context))
+            + (options.Baseline is { } baseline ? ConsoleBaseline.Render(baseline) : ""),
+    };
+
+    public static void WriteFile(CliContext context, string path, string text)
+    {
+        var full = context.ResolvePath(path);
+        if (Path.GetDirectoryName(full) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        File.WriteAllText(full, text, new UTF8Encoding(false));
     }
 }

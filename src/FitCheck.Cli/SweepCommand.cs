@@ -58,7 +58,7 @@ internal static class SweepCommand
                 var list = ResolutionRange.Parse(resolutions.Value() ?? "224..2048/32");
                 var accs = accelerators.Values.Count == 0 ? [] : AcceleratorChoice.Resolve(context, accelerators.Values, manifest.Value());
                 var sources = models.Values.Select(m => ModelSourceResolver.Resolve(m ?? "", context.WorkingDirectory, null)).ToList();
-                var sweep = Progress.Run(context, p => Sweep.Run(sources, list, accs, options.Precision, options.Batch, p));
+                var sweep = Progress.Run(context, p => Sweep.Run(sources, list, accs, options.Precision ?? Analysis.Precision.Int8, options.Batch, p));
                 context.Out.Write(kind switch
                 {
                     "csv" => Csv(sweep),

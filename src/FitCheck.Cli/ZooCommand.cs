@@ -24,15 +24,7 @@ internal static class ZooCommand
     public static string Render(bool color)
     {
         using var writer = new StringWriter { NewLine = "\n" };
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = ConsoleReport.DefaultWidth;
-        console.Profile.Capabilities.Unicode = true;
+        var console = ConsoleFactory.Create(writer, color, ConsoleReport.DefaultWidth);
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("model");
         table.AddColumn("default input");

@@ -36,7 +36,8 @@ public static class Evaluator
                 : [new Located<Resolution>(source.DefaultResolution, spec.SourceAt)];
             foreach (var resolution in resolutions)
             {
-                var analysis = Analyze(spec.Name, source, resolution.Value, spec.Batch, spec.Precision, CodeSizeModel.Default, resolution.Location);
+                var precision = spec.PrecisionStated ? spec.Precision : source.NativePrecision ?? spec.Precision;
+                var analysis = Analyze(spec.Name, source, resolution.Value, spec.Batch, precision, CodeSizeModel.Default, resolution.Location);
                 foreach (var deploy in spec.Deploy)
                 {
                     results.Add(Deploy(analysis, accelerators[deploy.Value], spec.Gates, deploy.Location));

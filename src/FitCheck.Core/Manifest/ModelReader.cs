@@ -68,7 +68,7 @@ internal static class ModelReader
         }
 
         var gates = f.Optional("gates") is { } g ? GateReader.Read(r, g, name, deployed) : GateSpec.None;
-        return (new ModelSpec(name, source, r.At(sourceNode), resolutions, precision, batch, deploy, gates, f.Location),
+        return (new ModelSpec(name, source, r.At(sourceNode), resolutions, precision, batch, deploy, gates, f.Location) { PrecisionStated = f.Optional("precision") is not null },
             r.At(nameNode ?? sourceNode));
     }
 

@@ -17,7 +17,11 @@ public sealed record ModelSpec(
     int Batch,
     IReadOnlyList<Located<string>> Deploy,
     GateSpec Gates,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>False when the manifest gave no `precision:`; the model's own precision (if any) then wins over int8.</summary>
+    public bool PrecisionStated { get; init; } = true;
+}
 
 /// <summary>A value with the place in the manifest it came from.</summary>
 public readonly record struct Located<T>(T Value, SourceLocation Location);

@@ -20,4 +20,10 @@ public interface IModelSource
     /// when the network cannot take <paramref name="resolution"/>.
     /// </summary>
     Network Build(Resolution resolution, int batch);
+
+    /// <summary>
+    /// The precision the file itself implies (an ONNX model with int8 initializers is int8), used when
+    /// the manifest or command line states none; null when the source does not say.
+    /// </summary>
+    Analysis.Precision? NativePrecision => null;
 }

@@ -38,6 +38,8 @@ public sealed class OnnxModel : IModelSource
     /// </summary>
     public Precision? WeightPrecision { get; }
 
+    public Precision? NativePrecision => WeightPrecision;
+
     /// <summary>The input dims as the file declares them, e.g. "N x 3 x 224 x 224" or "batch x 3 x height x width".</summary>
     public string InputSignature => string.Join(" x ", _input.Dims!.Select(d => d.ToString()));
 

@@ -1,0 +1,264 @@
+using System.Globalization;
+using FitCheck.Baseline;
+using FitCheck.Evaluation;
+using FitCheck.Hardware;
+using FitCheck.Units;
+
+namespace FitCheck.Reports;
+
+/// <summary>
+/// GitHub-flavoured Markdown for step summaries and the sticky PR comment: a verdict line, one table per
+/// accelerator with every gate's reason, the baseline deltas, and a Mermaid chart of memory against
+/// resolution when a model is checked at several. Starts with <see cref="Marker"/> so the action finds
+/// its own comment again.
+/// </summary>
+public static class MarkdownReport
+{
+    public const string Marker = "<!-- fitcheck-report -->";
+
+    public static void Write(TextWriter w, CheckReport report, ReportOptions options)
+    {
+        w.Write(Marker + "\n");
+        w.Write("## " + Verdict(report, options.Baseline) + "\n\n");
+        var about = new List<string>();
+        if (report.ManifestPath is { } manifest)
+        {
+            about.Add("`" + manifest.Replace('\\', '/') + "`");
+        }
+
+        about.Add($"{ReportOptions.ToolName} {options.ToolVersion}");
+        w.Write(string.Join(" · ", about) + "\n\n");
+
+        var gated = report.Results.Where(r => r.Accelerator is not null).ToList();
+        var showFps = report.Results.Any(r => ResultFps.Of(r) is not null);
+        foreach (var group in gated.GroupBy(r => r.Accelerator!, StringComparer.Ordinal))
+        {
+            var accelerator = options.FindAccelerator(group.Key);
+            w.Write($"### {Cell(group.Key)}{Describe(accelerator)}\n\n");
+            Table(w, group.ToList(), accelerator, showFps);
+        }
+
+        var analysed = report.Results.Where(r => r.Accelerator is null).ToList();
+        if (analysed.Count > 0)
+        {
+            w.Write("### Analysis (no accelerator, no gates)\n\n");
+            Table(w, analysed, null, showFps);
+        }
+
+        if (options.Baseline is { } baseline)
+        {
+            Baseline(w, baseline);
+        }
+
+        Chart(w, report);
+    }
+
+    public static string ToString(CheckReport report, ReportOptions options)
+    {
+        using var w = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Write(w, report, options);
+        return w.ToString();
+    }
+
+    /// <summary>"✅ FitCheck: all 6 deployments pass", "❌ FitCheck: 2 of 6 deployments fail".</summary>
+    public static string Verdict(CheckReport report, BaselineComparison? baseline)
+    {
+        var gated = report.Results.Count(r => r.Passed is not null);
+        if (gated == 0)
+        {
+            return $"FitCheck: {Count(report.Results.Count, "model analysed", "models analysed")} (no gates)";
+        }
+
+        var growth = baseline is { Passed: false } b ? $", {Count(b.Violations.Count, "figure", "figures")} beyond the {b.BudgetText} growth budget" : "";
+        if (report.AllPassed && growth.Length == 0)
+        {
+            return $"✅ FitCheck: all {Count(gated, "deployment passes", "deployments pass")}";
+        }
+
+        var failed = report.FailedCount == 0 ? "every deployment fits" : $"{report.FailedCount} of {Count(gated, "deployment fails", "deployments fail")}";
+        return $"❌ FitCheck: {failed}{growth}";
+    }
+
+    private static void Table(TextWriter w, List<CheckResult> results, Accelerator? accelerator, bool showFps)
+    {
+        var gated = results.Any(r => r.Passed is not null);
+        var head = "| model | resolution | weights | activations | code | total" + (accelerator is null ? "" : " / capacity") + " |";
+        var align = "|:--|:--|--:|--:|--:|--:|";
+        if (showFps)
+        {
+            head += " fps |";
+            align += "--:|";
+        }
+
+        if (gated)
+        {
+            head += " gates |";
+            align += ":--|";
+        }
+
+        w.Write(head + "\n" + align + "\n");
+        foreach (var r in results)
+        {
+            var a = r.Analysis;
+            var total = checked(a.WeightBytes + a.Activations.PeakBytes + a.CodeBytes);
+            var cells = new List<string>
+            {
+                Cell(a.Model),
+                a.Resolution.ToString(),
+                ByteFormat.Human(a.WeightBytes),
+                ByteFormat.Human(a.Activations.PeakBytes),
+                ByteFormat.Human(a.CodeBytes),
+                Total(total, accelerator),
+            };
+            if (showFps)
+            {
+                cells.Add(ResultFps.Of(r) is { } fps ? fps.ToString("0.0", CultureInfo.InvariantCulture) : "–");
+            }
+
+            if (gated)
+            {
+                cells.Add(string.Join("<br>", r.Gates.Select(g => $"{(g.Passed ? "✅" : "❌")} **{Cell(g.Name)}**: {Cell(g.Message)}")));
+            }
+
+            w.Write("| " + string.Join(" | ", cells) + " |\n");
+        }
+
+        w.Write("\n");
+    }
+
+    /// <summary>"80.8 MB / 33.6 MB on chip (240 %)": everything the model needs against what the chip holds.</summary>
+    private static string Total(long total, Accelerator? accelerator)
+    {
+        if (accelerator is null)
+        {
+            return ByteFormat.Human(total);
+        }
+
+        var (capacity, where) = accelerator.OnChipBytes > 0
+            ? (accelerator.OnChipBytes, "on chip")
+            : (accelerator.Tiers.Aggregate(0L, (s, t) => checked(s + t.CapacityBytes)), "in all");
+        var share = capacity > 0 ? " (" + ((double)total / capacity * 100).ToString("0", CultureInfo.InvariantCulture) + " %)" : "";
+        return $"{ByteFormat.Human(total)} / {ByteFormat.Human(capacity)} {where}{share}";
+    }
+
+    /// <summary>" · 32.8 MB on chip (local-sram 256 × 128.0 kB) + dram 4.3 GB".</summary>
+    private static string Describe(Accelerator? accelerator)
+    {
+        if (accelerator is null || accelerator.Tiers.Count == 0)
+        {
+            return "";
+        }
+
+        var tiers = accelerator.Tiers.Select(t =>
+            t.Tiles > 1
+                ? $"{Cell(t.Name)} {t.Tiles.ToString(CultureInfo.InvariantCulture)} × {ByteFormat.Human(t.TileBytes)}"
+                : $"{Cell(t.Name)} {ByteFormat.Human(t.CapacityBytes)}");
+        return " · " + string.Join(" + ", tiers);
+    }
+
+    private static void Baseline(TextWriter w, BaselineComparison baseline)
+    {
+        // The file name only: in CI the full path is a temporary directory that means nothing to a reviewer.
+        w.Write($"### Compared with `{Path.GetFileName(baseline.BaselinePath.Replace('\\', '/'))}`\n\n");
+        var shown = baseline.Deployments.Where(d => d.Status != DiffStatus.Unchanged).ToList();
+        var unchanged = baseline.Deployments.Count - shown.Count;
+        var violations = baseline.Violations;
+        if (shown.Count > 0)
+        {
+            var fps = shown.Any(d => d.Figure(BaselineComparison.Fps) is not null);
+            w.Write("| deployment | weights | activations | code |" + (fps ? " fps |" : "") + "\n");
+            w.Write("|:--|--:|--:|--:|" + (fps ? "--:|" : "") + "\n");
+            foreach (var d in shown)
+            {
+                var figures = new List<string> { BaselineComparison.Weights, BaselineComparison.Activations, BaselineComparison.Code };
+                if (fps)
+                {
+                    figures.Add(BaselineComparison.Fps);
+                }
+
+                var cells = d.Status switch
+                {
+                    DiffStatus.Added => figures.Select((_, i) => i == 0 ? "_added_" : "").ToList(),
+                    DiffStatus.Removed => figures.Select((_, i) => i == 0 ? "_removed_" : "").ToList(),
+                    _ => figures.Select(f => d.Figure(f) is { } x
+                        ? x.Text + (violations.Any(v => v.Deployment == d && v.Delta == x) ? " ❌" : "")
+                        : "–").ToList(),
+                };
+                w.Write($"| {Cell(d.Key)} | {string.Join(" | ", cells)} |\n");
+            }
+
+            w.Write("\n");
+        }
+
+        var notes = new List<string>();
+        if (unchanged > 0)
+        {
+            notes.Add(shown.Count == 0
+                ? $"No change in {Count(unchanged, "deployment", "deployments")}."
+                : $"{Count(unchanged, "other deployment is", "other deployments are")} unchanged.");
+        }
+
+        if (baseline.MaxGrowth is not null)
+        {
+            notes.Add(violations.Count == 0
+                ? $"✅ Every figure is within the {baseline.BudgetText} growth budget."
+                : $"❌ {Count(violations.Count, "figure grows", "figures grow")} beyond the {baseline.BudgetText} budget.");
+        }
+
+        if (notes.Count > 0)
+        {
+            w.Write(string.Join(" ", notes) + "\n\n");
+        }
+    }
+
+    /// <summary>
+    /// One xychart per model checked at two or more resolutions: bars are weights + activations, the line
+    /// is activations alone — the article's chart, where only the activations grow with the image.
+    /// </summary>
+    private static void Chart(TextWriter w, CheckReport report)
+    {
+        var heading = false;
+        foreach (var model in report.Results.GroupBy(r => r.Analysis.Model, StringComparer.Ordinal))
+        {
+            var points = model
+                .GroupBy(r => r.Analysis.Resolution)
+                .Select(g => g.First().Analysis)
+                .OrderBy(a => (long)a.Resolution.Width * a.Resolution.Height)
+                .ThenBy(a => a.Resolution.Width)
+                .ToList();
+            if (points.Count < 2)
+            {
+                continue;
+            }
+
+            if (!heading)
+            {
+                w.Write("### Memory by resolution\n\n");
+                heading = true;
+            }
+
+            w.Write("```mermaid\nxychart-beta\n");
+            w.Write($"    title \"{Quote(model.Key)}: weights + activations (bars) and activations (line), MB\"\n");
+            w.Write($"    x-axis [{string.Join(", ", points.Select(p => "\"" + p.Resolution + "\""))}]\n");
+            w.Write("    y-axis \"MB\"\n");
+            w.Write($"    bar [{string.Join(", ", points.Select(p => Mb(checked(p.WeightBytes + p.Activations.PeakBytes))))}]\n");
+            w.Write($"    line [{string.Join(", ", points.Select(p => Mb(p.Activations.PeakBytes)))}]\n");
+            w.Write("```\n\n");
+        }
+    }
+
+    private static string Mb(long bytes) => (bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string Quote(string text) => text.Replace("\"", "'", StringComparison.Ordinal);
+
+    private static string Count(int n, string one, string many) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
+
+    /// <summary>Text safe inside a table cell: no pipes, no line breaks, no HTML.</summary>
+    private static string Cell(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("|", "\\|", StringComparison.Ordinal)
+        .Replace("\r", "", StringComparison.Ordinal)
+        .Replace("\n", " ", StringComparison.Ordinal);
+}
