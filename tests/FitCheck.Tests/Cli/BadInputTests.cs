@@ -80,8 +80,18 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void AValidManifestPassesWithExitZero()
     {
-        var r = Check("version: 1\n" + Accelerator + "\nmodels:\n  - source: zoo:resnet50\n    deploy: [npu]\n    gates:\n      activations: on-chip\n");
+        var withDram = Accelerator + "\n      - name: dram\n        size: 1 GiB\n        bandwidth: 10 GB/s";
+        var r = Check("version: 1\n" + withDram + "\nmodels:\n  - source: zoo:resnet50\n    deploy: [npu]\n    gates:\n      activations: on-chip\n");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("pass", r.Out);
+    }
+
+    [Fact]
+    public void WeightsWithNowhereToLiveFailEvenWhenOnlyActivationsAreGated()
+    {
+        // 8 MiB of SRAM and no DRAM: the 1.8 MB arena fits on chip, ResNet-50's 25.6 MB of weights fit nowhere.
+        var r = Check("version: 1\n" + Accelerator + "\nmodels:\n  - source: zoo:resnet50\n    deploy: [npu]\n    gates:\n      activations: on-chip\n");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("the model does not fit npu", r.Out);
     }
 }

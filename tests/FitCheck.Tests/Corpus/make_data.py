@@ -54,7 +54,7 @@ w("valid-crlf.yml", BASE.replace("\n", "\r\n"), 0, "-", "CRLF line endings are Y
 w("valid-fails-gate.yml", model(src="zoo:yolov3", res="[608x608]"), 1, "-", "YOLOv3 608x608 activations (17.7 MB) exceed 8 MiB on chip")
 w("valid-huge-resolution.yml", model(res="[65536x65536]"), 1, "-", "65536 is the largest side allowed; ResNet-50 builds there and its arena does not fit")
 w("valid-comments-only-tail.yml", BASE + "# trailing comment\n" * 50, 0, "-", "comments are ignored")
-w("valid-flow-style.yml", 'version: 1\naccelerators: [{name: npu, compute: 4 TOPS, memory: [{name: sram, size: 8 MiB, bandwidth: 100 GB/s}]}]\nmodels: [{source: zoo:resnet50, deploy: [npu], gates: {activations: on-chip}}]\n', 0, "-", "flow style is plain YAML")
+w("valid-flow-style.yml", 'version: 1\naccelerators: [{name: npu, compute: 4 TOPS, memory: [{name: sram, size: 8 MiB, bandwidth: 100 GB/s}, {name: dram, size: 1 GiB, bandwidth: 10 GB/s}]}]\nmodels: [{source: zoo:resnet50, deploy: [npu], gates: {activations: on-chip}}]\n', 0, "-", "flow style is plain YAML")
 w("valid-quoted-values.yml", BASE.replace("size: 8 MiB", 'size: "8 MiB"').replace("version: 1", "version: '1'"), 0, "-", "quoted scalars read like plain ones")
 w("valid-unicode-names.yml", BASE.replace("name: net", "name: \"réseau-检测\""), 0, "-", "names may be any Unicode text")
 w("valid-document-marker.yml", "---\n" + BASE + "...\n", 0, "-", "one explicit document is one document")
