@@ -12,6 +12,7 @@ public static class GateKinds
         ("activations-fit", "ActivationsFit", "The planned activation arena must fit the memory the manifest places it in."),
         ("code-fit", "CodeFit", "The estimated code (runtime, kernels, command stream) must fit the memory the manifest places it in."),
         ("total-fit", "TotalFit", "Everything placed in one memory must fit it together."),
+        ("placement-fit", "PlacementFit", "Code, activations and weights must all find room in the accelerator's memory tiers together."),
         ("max-weights", "MaxWeights", "Weight bytes must stay under the manifest's ceiling."),
         ("max-activations", "MaxActivations", "The activation arena must stay under the manifest's ceiling."),
         ("max-code", "MaxCode", "Code bytes must stay under the manifest's ceiling."),
