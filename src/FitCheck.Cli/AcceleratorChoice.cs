@@ -59,7 +59,7 @@ internal static class AcceleratorChoice
             path = DefaultManifest;
         }
 
-        var document = ManifestParser.Parse(path, InputFiles.ReadText(context, path));
+        var document = ManifestParser.ParseFile(context.ResolvePath(path), path);
         foreach (var a in document.Accelerators)
         {
             HierarchyValidator.Validate(a);

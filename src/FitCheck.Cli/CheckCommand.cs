@@ -51,7 +51,7 @@ internal static class CheckCommand
                 var old = baseline.Value() is { } b ? BaselineReader.Read(b, InputFiles.ReadBytes(context, b)) : null;
 
                 // Diagnostics name the manifest as the user wrote it; model paths resolve from its real directory.
-                var document = ManifestParser.Parse(manifest.Value, InputFiles.ReadText(context, manifest.Value));
+                var document = ManifestParser.ParseFile(context.ResolvePath(manifest.Value), manifest.Value);
                 var fullPath = context.ResolvePath(manifest.Value);
                 var report = Progress.Run(context, progress => Evaluator.Check(document with { Path = fullPath }, progress));
                 report = report with { ManifestPath = manifest.Value };

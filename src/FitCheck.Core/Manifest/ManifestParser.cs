@@ -16,37 +16,40 @@ namespace FitCheck.Manifest;
 /// </summary>
 public static class ManifestParser
 {
-    public static ManifestDocument ParseFile(string path)
+    /// <param name="path">The file to read.</param>
+    /// <param name="displayPath">How diagnostics and the document name the file (as the user wrote it); default <paramref name="path"/>.</param>
+    public static ManifestDocument ParseFile(string path, string? displayPath = null)
     {
+        var shown = displayPath ?? path;
         string text;
         try
         {
             if (Directory.Exists(path))
             {
-                throw new FitCheckException(DiagnosticCatalog.FileUnreadable(path, "it is a directory"));
+                throw new FitCheckException(DiagnosticCatalog.FileUnreadable(shown, "it is a directory"));
             }
 
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                throw new FitCheckException(DiagnosticCatalog.FileNotFound(path));
+                throw new FitCheckException(DiagnosticCatalog.FileNotFound(shown));
             }
 
             if (info.Length > DiagnosticCatalog.MaxManifestBytes)
             {
-                throw new FitCheckException(DiagnosticCatalog.ManifestTooLarge(info.Length, new SourceLocation(path, 1, 1)));
+                throw new FitCheckException(DiagnosticCatalog.ManifestTooLarge(info.Length, new SourceLocation(shown, 1, 1)));
             }
 
-            text = DecodeUtf8(path, File.ReadAllBytes(path));
+            text = DecodeUtf8(shown, File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new FitCheckException(e is FileNotFoundException or DirectoryNotFoundException
-                ? DiagnosticCatalog.FileNotFound(path)
-                : DiagnosticCatalog.FileUnreadable(path, e.Message));
+                ? DiagnosticCatalog.FileNotFound(shown)
+                : DiagnosticCatalog.FileUnreadable(shown, e.Message));
         }
 
-        return Parse(path, text);
+        return Parse(shown, text);
     }
 
     /// <summary>

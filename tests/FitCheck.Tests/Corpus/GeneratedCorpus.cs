@@ -189,21 +189,21 @@ internal static class GeneratedCorpus
             }
 
             return "fitcheck.yml";
-        }, ExpectedId: "FC0003");
+        }, ExpectedId: "FC0103");
 
         var bulk = new StringBuilder(Base);
-        while (bulk.Length < 9_900_000)
+        while (bulk.Length < 1_000_000)
         {
             bulk.Append("# ").Append('y', 997).Append('\n');
         }
 
-        yield return Manifest("9.9 MB of comments, then an unknown key", bulk + "extra: 1\n", "FC0108");
-        yield return Manifest("9.9 MB model name", Base.Replace("name: net", "name: " + new string('n', 9_900_000), StringComparison.Ordinal).Replace("deploy: [npu]", "deploy: [npv]", StringComparison.Ordinal), "FC0120");
+        yield return Manifest("1 MB of comments, then an unknown key", bulk + "extra: 1\n", "FC0108");
+        yield return Manifest("1 MB model name", Base.Replace("name: net", "name: " + new string('n', 1_000_000), StringComparison.Ordinal).Replace("deploy: [npu]", "deploy: [npv]", StringComparison.Ordinal), "FC0120");
         yield return Manifest("10,000-level flow list", "version: 1\naccelerators: " + new string('[', 10_000) + new string(']', 10_000) + "\n", "FC0105");
         yield return Manifest("10,000-level flow mapping", "version: 1\naccelerators: " + string.Concat(Enumerable.Repeat("{a: ", 10_000)) + "1" + new string('}', 10_000) + "\n", "FC0105");
-        // Indenting 10,000 levels takes 50 MB of spaces, so that case meets the size limit; 4,000 levels fit under it.
-        yield return Manifest("10,000-level block mapping (50 MB)", "version: 1\n" + string.Concat(Enumerable.Range(0, 10_000).Select(i => new string(' ', i) + "k:\n")), "FC0003");
-        yield return Manifest("4,000-level block mapping (8 MB)", "version: 1\n" + string.Concat(Enumerable.Range(0, 4_000).Select(i => new string(' ', i) + "k:\n")), "FC0105");
+        // Indenting 10,000 levels takes 50 MB of spaces, so that case meets the 1 MiB size limit; 1,400 levels (0.98 MB) fit under it.
+        yield return Manifest("10,000-level block mapping (50 MB)", "version: 1\n" + string.Concat(Enumerable.Range(0, 10_000).Select(i => new string(' ', i) + "k:\n")), "FC0103");
+        yield return Manifest("1,400-level block mapping (0.98 MB)", "version: 1\n" + string.Concat(Enumerable.Range(0, 1_400).Select(i => new string(' ', i) + "k:\n")), "FC0105");
         yield return Manifest("10,000-level block list", "version: 1\naccelerators:\n" + string.Concat(Enumerable.Repeat("- ", 10_000)) + "x\n", "FC0105");
         yield return Manifest("alias bomb 30 levels deep", AliasBomb(30), "FC0104");
         // Dense YAML parses at about 1 MB/s on a cold start (YamlDotNet, twice: prescan and tree); see bench/README.md.

@@ -139,7 +139,7 @@ public class ManifestHostileInputTests
     public void ThousandsOfEntriesAreCheckedWithoutQuadraticBlowUp()
     {
         var yaml = new StringBuilder("version: 1\naccelerators:\n");
-        for (var i = 0; i < 20_000; i++)
+        for (var i = 0; i < 10_000; i++)
         {
             yaml.Append($"  - {{name: a{i}, compute: 1 TOPS, memory: [{{name: m, size: 1 MiB, bandwidth: 1 GB/s}}]}}\n");
         }
@@ -147,7 +147,7 @@ public class ManifestHostileInputTests
         yaml.Append("  - {name: a0, compute: 1 TOPS, memory: [{name: m, size: 1 MiB, bandwidth: 1 GB/s}]}\n");
         var d = Fail(yaml.ToString());
         Assert.Equal("FC0119", d.Id);
-        Assert.Equal(new SourceLocation("m.yaml", 20_003, 12), d.Location);
+        Assert.Equal(new SourceLocation("m.yaml", 10_003, 12), d.Location);
         Assert.Contains("first at line 3", d.Message, StringComparison.Ordinal);
     }
 
