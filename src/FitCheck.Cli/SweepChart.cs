@@ -1,3 +1,4 @@
+using System.Globalization;
 using FitCheck.Diagnostics;
 using FitCheck.Throughput;
 using ScottPlot;
@@ -16,7 +17,7 @@ internal static class SweepChart
 
     public const string MemoryYLabel = "Memory needed (MB, int8)";
     public const string XLabel = "Image size (megapixels)";
-    public const string FpsYLabel = "Estimated throughput (frames/s)";
+    public const string FpsYLabel = "Estimated throughput (frames/s, log scale)";
 
     /// <returns>The files written.</returns>
     public static IReadOnlyList<string> Write(SweepResult sweep, string path)
@@ -95,13 +96,28 @@ internal static class SweepChart
                     continue;
                 }
 
-                Line(plot, fitting.Select(p => p.Megapixels).ToArray(), fitting.Select(p => p.Fps[a]!.Value).ToArray(),
+                // Plotted as log10(fps): ResNet-50 at 224 and YOLOv3 at 4 MP differ by three orders of magnitude.
+                Line(plot, fitting.Select(p => p.Megapixels).ToArray(), fitting.Select(p => Math.Log10(Math.Max(p.Fps[a]!.Value, 1e-3))).ToArray(),
                     $"{model} on {sweep.Accelerators[a].Name}", palette.GetColor(colour++), LinePattern.Solid, MarkerShape.FilledCircle);
             }
         }
 
-        var top = sweep.Points.SelectMany(p => p.Fps).Where(f => f is { } v && double.IsFinite(v)).Select(f => f!.Value).DefaultIfEmpty(1).Max();
-        plot.Axes.SetLimitsY(0, top * 1.05);
+        var finite = sweep.Points.SelectMany(p => p.Fps).Where(f => f is { } v && double.IsFinite(v) && v > 0).Select(f => f!.Value).ToList();
+        var low = (int)Math.Floor(Math.Log10(finite.DefaultIfEmpty(1).Min()));
+        var high = (int)Math.Ceiling(Math.Log10(finite.DefaultIfEmpty(10).Max()));
+        high = Math.Max(high, low + 1);
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (var e = low; e <= high; e++)
+        {
+            ticks.AddMajor(e, Math.Pow(10, e).ToString("#,0.###", CultureInfo.InvariantCulture));
+            for (var m = 2; m < 10 && e < high; m++)
+            {
+                ticks.AddMinor(e + Math.Log10(m));
+            }
+        }
+
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Axes.SetLimitsY(low, high);
         plot.Title("Estimated fps vs image size");
         plot.XLabel(XLabel);
         plot.YLabel(FpsYLabel);

@@ -25,7 +25,7 @@ public class SweepCommandTests
 
         var fps = Regex.Replace(File.ReadAllText(Path.ChangeExtension(svg, null) + "-fps.svg"), @"\s+", " ");
         Assert.Contains("> yolov3 on inferx-x1 <", fps);
-        Assert.Contains("> Estimated throughput (frames/s) <", fps);
+        Assert.Contains("> Estimated throughput (frames/s, log scale) <", fps);
     }
 
     [Fact]
