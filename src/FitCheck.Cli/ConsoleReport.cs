@@ -14,7 +14,7 @@ internal static class ConsoleReport
     public const int DefaultWidth = 120;
 
     public static int Width(CliContext context) =>
-        context.UseColor && !Console.IsOutputRedirected ? Math.Max(80, Console.WindowWidth) : DefaultWidth;
+        context.UseColor ? Math.Max(80, Console.WindowWidth) : DefaultWidth;
 
     public static string Render(CheckReport report, bool color, int width)
     {

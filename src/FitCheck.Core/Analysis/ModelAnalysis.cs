@@ -30,7 +30,7 @@ public sealed record ModelAnalysis(
     /// <summary>Same network and plan with another accelerator's code-size constants.</summary>
     public ModelAnalysis WithCodeModel(CodeSizeModel code)
     {
-        if (ReferenceEquals(code, CodeModel) || code == CodeModel)
+        if (code == CodeModel)
         {
             return this;
         }

@@ -52,7 +52,19 @@ public readonly record struct Resolution(int Width, int Height)
         return r;
     }
 
-    private static bool TryParseSide(string s, out long value) =>
-        long.TryParse(s.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value)
-        || (s.Trim().Length > 0 && s.Trim().All(char.IsAsciiDigit) && (value = long.MaxValue) > 0);
+    /// <summary>
+    /// Digits only. A number too long for 64 bits still counts as a side (clamped), so it is reported as
+    /// out of range rather than as bad syntax.
+    /// </summary>
+    private static bool TryParseSide(string s, out long value)
+    {
+        var t = s.Trim();
+        if (long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        value = long.MaxValue;
+        return t.Length > 0 && t.All(char.IsAsciiDigit);
+    }
 }
