@@ -33,6 +33,7 @@ internal static class AnalyzeCommand
             {
                 var options = CommonOptions.Parse(model.Value, precision.Value(), batch.Value());
                 var chosen = OutputFormats.Parse(format.Value());
+                OutputFile.RefuseInputs(context, [output.Value()], [(options.Model, "model")]);
                 var source = ModelSourceResolver.Resolve(options.Model, context.WorkingDirectory, null);
                 var list = resolutions.Values.Count == 0
                     ? [source.DefaultResolution]

@@ -34,6 +34,7 @@ internal static class CheckCommand
                 $"Also write a report to a file, as FORMAT=PATH (e.g. md=summary.md); repeat for several. FORMAT: {OutputFormats.Names}.", CommandOptionType.MultipleValue);
             var baseline = cmd.Option("--baseline <FILE>",
                 "An earlier `--format json` report: show per-deployment deltas of weights, activations, code and fps.", CommandOptionType.SingleValue);
+            var limits = CliLimits.Register(cmd);
             var maxGrowth = cmd.Option("--max-growth <PERCENT>",
                 "With --baseline: fail (exit 1) when any size figure grows, or fps drops, by more than PERCENT (e.g. 5%). Default: no limit.",
                 CommandOptionType.SingleValue);
@@ -48,12 +49,19 @@ internal static class CheckCommand
                 var chosen = OutputFormats.Parse(format.Value());
                 var requests = reports.Values.Select(v => ReportRequest.Parse(v ?? "")).ToList();
                 var budget = ParseGrowth(maxGrowth.Value(), baseline.HasValue());
+                var workLimits = limits.Parse();
+                var outputs = requests.Select(r => r.Path).Append(output.Value()).ToList();
+                OutputFile.RefuseInputs(context, outputs, [(manifest.Value, "manifest"), .. baseline.Value() is { } bl ? [(bl, "baseline")] : Array.Empty<(string, string)>()]);
                 var old = baseline.Value() is { } b ? BaselineReader.Read(b, InputFiles.ReadBytes(context, b)) : null;
 
                 // Diagnostics name the manifest as the user wrote it; model paths resolve from its real directory.
                 var document = ManifestParser.ParseFile(context.ResolvePath(manifest.Value), manifest.Value);
                 var fullPath = context.ResolvePath(manifest.Value);
-                var report = Progress.Run(context, progress => Evaluator.Check(document with { Path = fullPath }, progress));
+                var modelDirectory = Path.GetDirectoryName(fullPath) ?? context.WorkingDirectory;
+                OutputFile.RefuseInputs(context, outputs,
+                    document.Models.Where(m => !m.Source.StartsWith(Models.ModelSourceResolver.ZooPrefix, StringComparison.OrdinalIgnoreCase))
+                        .Select(m => (Path.Combine(modelDirectory, m.Source.Trim()), $"model file of '{InertText.Clip(m.Name)}'")));
+                var report = Progress.Run(context, progress => Evaluator.Check(document with { Path = fullPath }, progress, workLimits));
                 report = report with { ManifestPath = manifest.Value };
 
                 var comparison = old is null

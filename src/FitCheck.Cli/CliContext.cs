@@ -1,3 +1,5 @@
+using FitCheck.IO;
+
 namespace FitCheck.Cli;
 
 /// <summary>Everything the CLI touches outside itself, injected so tests run it in-process.</summary>
@@ -7,5 +9,6 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Worki
     public bool UseColor => !Console.IsOutputRedirected && ReferenceEquals(Out, Console.Out)
         && string.IsNullOrEmpty(GetEnvironmentVariable("NO_COLOR"));
 
-    public string ResolvePath(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
+    /// <summary>A path from the command line, resolved; a NUL or otherwise unusable path is an input error (FC0004).</summary>
+    public string ResolvePath(string path) => InputFile.Resolve(WorkingDirectory, path, null);
 }

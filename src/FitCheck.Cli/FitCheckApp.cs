@@ -12,11 +12,57 @@ internal static class FitCheckApp
     public const int Passed = 0;
     public const int GateFailed = 1;
     public const int BadInput = 2;
+    public const int Internal = 3;
 
     public static string Version { get; } =
         typeof(FitCheckApp).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
 
     public static int Run(string[] args, CliContext context)
+    {
+        try
+        {
+            return Build(context).Execute(args);
+        }
+        catch (CommandParsingException e)
+        {
+            return Report(context, DiagnosticCatalog.InvalidArgument(e.Message, "run `dotnet fitcheck --help` for the commands and their options"));
+        }
+        catch (FitCheckException e)
+        {
+            return Report(context, e.Diagnostic);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Words from the exception's type: with UseSystemResourceKeys its Message is a bare resource key.
+            return Report(context, DiagnosticCatalog.InvalidArgument($"cannot read or write a file: {IO.InputFile.Reason(e)}", "check the paths and permissions"));
+        }
+        catch (OverflowException)
+        {
+            // Every combining site names its figure (FC0901); this catches one that was missed, still as bad input.
+            return Report(context, DiagnosticCatalog.FigureOverflow("a size computed from the input"));
+        }
+        catch (Exception e)
+        {
+            return InternalError(context, e, args.Contains("--verbose", StringComparer.Ordinal));
+        }
+    }
+
+    /// <summary>
+    /// The one top-level guard: a bug becomes `error FC0000: internal error` and exit 3, never a stack trace
+    /// on the console; --verbose adds the exception's details. The corpus asserts that no input reaches it.
+    /// </summary>
+    public static int InternalError(CliContext context, Exception e, bool verbose)
+    {
+        context.Error.WriteLine(DiagnosticCatalog.InternalError(e.GetType().Name).Format());
+        if (verbose)
+        {
+            context.Error.WriteLine(e.ToString());
+        }
+
+        return Internal;
+    }
+
+    private static CommandLineApplication Build(CliContext context)
     {
         var app = new CommandLineApplication
         {
@@ -29,6 +75,7 @@ internal static class FitCheckApp
         };
         app.HelpOption("-h|--help", inherited: true);
         app.VersionOption("--version", Version);
+        app.Option("--verbose", "On an internal error (exit 3), also print the exception's details.", CommandOptionType.NoValue, inherited: true);
         app.ExtendedHelpText = """
 
             Examples:
@@ -38,7 +85,8 @@ internal static class FitCheckApp
               dotnet fitcheck zoo
               dotnet fitcheck init
 
-            Exit codes: 0 every gate passed, 1 a gate failed, 2 the input is wrong.
+            Exit codes: 0 every gate passed, 1 a gate failed, 2 the input is wrong,
+            3 an internal error (a bug: `error FC0000`; run again with --verbose for details).
             """;
 
         CheckCommand.Register(app, context);
@@ -52,27 +100,7 @@ internal static class FitCheckApp
             app.ShowHelp();
             return BadInput;
         });
-
-        try
-        {
-            return app.Execute(args);
-        }
-        catch (CommandParsingException e)
-        {
-            return Report(context, DiagnosticCatalog.InvalidArgument(e.Message, "run `dotnet fitcheck --help` for the commands and their options"));
-        }
-        catch (FitCheckException e)
-        {
-            return Report(context, e.Diagnostic);
-        }
-        catch (IOException e)
-        {
-            return Report(context, DiagnosticCatalog.InvalidArgument($"cannot read or write a file: {e.Message}", "check the paths and permissions"));
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            return Report(context, DiagnosticCatalog.InvalidArgument($"access denied: {e.Message}", "check the paths and permissions"));
-        }
+        return app;
     }
 
     public static int Report(CliContext context, Diagnostic diagnostic)

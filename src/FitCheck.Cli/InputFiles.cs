@@ -1,4 +1,5 @@
 using FitCheck.Diagnostics;
+using FitCheck.IO;
 
 namespace FitCheck.Cli;
 
@@ -7,26 +8,14 @@ internal static class InputFiles
     /// <summary>A JSON report of thousands of deployments stays far below this.</summary>
     public const long MaxReportBytes = 100_000_000;
 
-    /// <summary>A baseline report as bytes, refused when missing, a directory or implausibly large.</summary>
+    /// <summary>
+    /// A baseline report as bytes: a file or a pipe (process substitution), never read past
+    /// <see cref="MaxReportBytes"/>, so /dev/zero is refused as soon as the limit is reached.
+    /// </summary>
     public static byte[] ReadBytes(CliContext context, string path)
     {
-        var full = context.ResolvePath(path);
-        if (Directory.Exists(full))
-        {
-            throw new FitCheckException(DiagnosticCatalog.InvalidArgument($"'{path}' is a directory", "pass a file"));
-        }
-
-        if (!File.Exists(full))
-        {
-            throw new FitCheckException(DiagnosticCatalog.FileNotFound(path));
-        }
-
-        var length = new FileInfo(full).Length;
-        if (length > MaxReportBytes)
-        {
-            throw new FitCheckException(DiagnosticCatalog.FileUnreadable(path, $"it is {length} bytes; a report may be at most {MaxReportBytes} bytes"));
-        }
-
-        return File.ReadAllBytes(full);
+        var at = new SourceLocation(path, 1, 1);
+        return InputFile.ReadCapped(context.ResolvePath(path), path, MaxReportBytes,
+            size => DiagnosticCatalog.FileUnreadable(path, $"it is {size}; a baseline report may be at most {MaxReportBytes} bytes") with { Location = at }, at);
     }
 }

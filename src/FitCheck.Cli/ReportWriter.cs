@@ -1,4 +1,3 @@
-using System.Text;
 using FitCheck.Evaluation;
 using FitCheck.Reports;
 
@@ -30,14 +29,5 @@ internal static class ReportWriter
             + (options.Baseline is { } baseline ? ConsoleBaseline.Render(baseline) : ""),
     };
 
-    public static void WriteFile(CliContext context, string path, string text)
-    {
-        var full = context.ResolvePath(path);
-        if (Path.GetDirectoryName(full) is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        File.WriteAllText(full, text, new UTF8Encoding(false));
-    }
+    public static void WriteFile(CliContext context, string path, string text) => OutputFile.Write(context, path, text);
 }

@@ -1,5 +1,6 @@
 using FitCheck.Graph;
 using FitCheck.Hardware;
+using FitCheck.Units;
 
 namespace FitCheck.Analysis;
 
@@ -25,6 +26,9 @@ public static class CodeSize
         }
 
         distinctKernels = kernels.Count;
-        return checked(model.RuntimeBytes + kernels.Count * model.PerKernelBytes + commands * model.PerLayerBytes);
+        const string figure = "code size (runtime + kernels x perKernel + layers x perLayer)";
+        return CheckedSize.Sum(figure, model.RuntimeBytes,
+            CheckedSize.Multiply(kernels.Count, model.PerKernelBytes, figure),
+            CheckedSize.Multiply(commands, model.PerLayerBytes, figure));
     }
 }

@@ -1,5 +1,6 @@
 using FitCheck.Graph;
 using FitCheck.Hardware;
+using FitCheck.Units;
 
 namespace FitCheck.Analysis;
 
@@ -20,11 +21,14 @@ public sealed record ModelAnalysis(
 
     public long Macs => Network.Macs;
 
+    /// <summary>Weights + activation arena + code; checked when the analysis is made, so reports can add any of them.</summary>
+    public long TotalBytes => WeightBytes + Activations.PeakBytes + CodeBytes;
+
     public static ModelAnalysis Run(string model, Network network, Resolution resolution, int batch, Precision precision, CodeSizeModel code)
     {
         var plan = ActivationPlanner.Plan(network, precision);
         var codeBytes = CodeSize.Estimate(network, code, out var kernels);
-        return new ModelAnalysis(model, network, resolution, batch, precision, WeightSize.Bytes(network, precision), codeBytes, kernels, code, plan);
+        return Checked(new ModelAnalysis(model, network, resolution, batch, precision, WeightSize.Bytes(network, precision), codeBytes, kernels, code, plan));
     }
 
     /// <summary>Same network and plan with another accelerator's code-size constants.</summary>
@@ -35,6 +39,16 @@ public sealed record ModelAnalysis(
             return this;
         }
 
-        return this with { CodeModel = code, CodeBytes = CodeSize.Estimate(Network, code, out _) };
+        return Checked(this with { CodeModel = code, CodeBytes = CodeSize.Estimate(Network, code, out _) });
+    }
+
+    /// <summary>
+    /// Every report and gate adds some of the three figures (max-total, a shared target, the Markdown and
+    /// sweep totals); all are non-negative, so checking the sum of all three once covers every partial sum.
+    /// </summary>
+    private static ModelAnalysis Checked(ModelAnalysis a)
+    {
+        CheckedSize.Sum("weights + activations + code", a.WeightBytes, a.Activations.PeakBytes, a.CodeBytes);
+        return a;
     }
 }

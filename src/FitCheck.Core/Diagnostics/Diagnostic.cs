@@ -7,12 +7,19 @@ namespace FitCheck.Diagnostics;
 public sealed record Diagnostic(string Id, string Message, SourceLocation? Location = null, string? Hint = null)
 {
     /// <summary>MSBuild/VS canonical form, so IDEs and CI annotate the right line.</summary>
+    /// <remarks>
+    /// Every part may echo input (a file name, a node name, a value), so each goes through
+    /// <see cref="InertText"/>: one place, whatever the factory that built the diagnostic did.
+    /// </remarks>
     public string Format()
     {
-        var head = Location is null ? "fitcheck" : Location.ToString();
-        var text = $"{head}: error {Id}: {Message}";
-        return Hint is null ? text : $"{text}{Environment.NewLine}  hint: {Hint}";
+        var head = Location is null ? "fitcheck" : (Location with { File = InertText.Clip(Location.File, MaxPart) }).ToString();
+        var text = $"{head}: error {Id}: {InertText.Clip(Message, MaxPart)}";
+        return Hint is null ? text : $"{text}{Environment.NewLine}  hint: {InertText.Clip(Hint, MaxPart)}";
     }
+
+    /// <summary>A message or hint longer than this is cut (with a count): echoes are clipped to 200 characters each.</summary>
+    private const int MaxPart = 1500;
 
     public override string ToString() => Format();
 }

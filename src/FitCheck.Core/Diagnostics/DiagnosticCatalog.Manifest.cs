@@ -18,8 +18,11 @@ public static partial class DiagnosticCatalog
         new("FC0102", "the manifest is empty", at,
             "start with `version: 1`, then list `accelerators:` and `models:` (see examples/ for a complete manifest)");
 
-    public static Diagnostic ManifestTooLarge(long length, SourceLocation? at) =>
-        new("FC0103", $"the manifest is {length} bytes, more than the {MaxManifestBytes} bytes FitCheck reads", at,
+    public static Diagnostic ManifestTooLarge(long length, SourceLocation? at) => ManifestTooLarge($"{length} bytes", at);
+
+    /// <param name="size">In words: "2000000 bytes", or "more than 1048576 bytes" for a pipe that was cut off.</param>
+    public static Diagnostic ManifestTooLarge(string size, SourceLocation? at) =>
+        new("FC0103", $"the manifest is {size}; FitCheck reads at most {MaxManifestBytes} bytes (1 MiB)", at,
             "a manifest lists accelerators and models in a few kilobytes; check that this is the right file");
 
     public static Diagnostic AliasNotAllowed(string what, SourceLocation? at) =>

@@ -17,6 +17,16 @@ public static partial class DiagnosticCatalog
     public static Diagnostic FileUnreadable(string path, string reason) =>
         new("FC0003", $"cannot read '{path}': {reason}", null, "check that the file is readable");
 
-    /// <summary>Echoes of user input are cut short so a hostile file cannot flood the terminal.</summary>
-    internal static string Clip(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
+    /// <summary>Echoes of user input are escaped and cut short so a hostile file cannot flood or drive the terminal.</summary>
+    internal static string Clip(string text) => InertText.Clip(text);
+}
+
+public static partial class DiagnosticCatalog
+{
+    public const string InternalErrorId = "FC0000";
+
+    /// <summary>A bug, not bad input (exit 3): the exception's type only, its details behind --verbose.</summary>
+    public static Diagnostic InternalError(string what) =>
+        new(InternalErrorId, $"internal error ({what})", null,
+            "this is a bug in FitCheck, not in your input; run again with --verbose and report the output");
 }

@@ -2,6 +2,7 @@ using FitCheck.Analysis;
 using FitCheck.Diagnostics;
 using FitCheck.Graph;
 using FitCheck.Hardware;
+using FitCheck.Limits;
 using FitCheck.Manifest;
 using FitCheck.Models;
 using FitCheck.Throughput;
@@ -16,8 +17,11 @@ namespace FitCheck.Evaluation;
 public static class Evaluator
 {
     /// <param name="progress">Called after each model x resolution with (done, total); for progress bars.</param>
-    public static CheckReport Check(ManifestDocument manifest, Action<int, int>? progress = null)
+    /// <param name="limits">Work limits (FC0902), checked before any model is loaded; default <see cref="WorkLimits.Default"/>.</param>
+    public static CheckReport Check(ManifestDocument manifest, Action<int, int>? progress = null, WorkLimits? limits = null)
     {
+        limits ??= WorkLimits.Default;
+        CheckWork(manifest, limits);
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(manifest.Path)) ?? ".";
         var accelerators = manifest.Accelerators.ToDictionary(a => a.Name, StringComparer.Ordinal);
         foreach (var accelerator in manifest.Accelerators)
@@ -30,7 +34,7 @@ public static class Evaluator
         var done = 0;
         foreach (var spec in manifest.Models)
         {
-            var source = ModelSourceResolver.Resolve(spec.Source, baseDirectory, spec.SourceAt);
+            var source = ModelSourceResolver.Resolve(spec.Source, baseDirectory, spec.SourceAt, limits);
             var resolutions = spec.Resolutions.Count > 0
                 ? spec.Resolutions
                 : [new Located<Resolution>(source.DefaultResolution, spec.SourceAt)];
@@ -40,7 +44,10 @@ public static class Evaluator
                 var analysis = Analyze(spec.Name, source, resolution.Value, spec.Batch, precision, CodeSizeModel.Default, resolution.Location);
                 foreach (var deploy in spec.Deploy)
                 {
-                    results.Add(Deploy(analysis, accelerators[deploy.Value], spec.Gates, deploy.Location));
+                    // Reports need each deployment's totals, not its per-layer costs (only `explain` shows
+                    // those): dropping them keeps 10^5 deployments of a 100-layer model to a few hundred MB.
+                    var result = Deploy(analysis, accelerators[deploy.Value], spec.Gates, deploy.Location);
+                    results.Add(result.Throughput is { } t ? result with { Throughput = t with { Layers = [] } } : result);
                 }
 
                 progress?.Invoke(++done, total);
@@ -55,6 +62,49 @@ public static class Evaluator
     /// every gate. The analysis (network, plan, traffic profile) is shared across accelerators.
     /// </summary>
     public static CheckResult Deploy(ModelAnalysis analysis, Accelerator accelerator, GateSpec gates, SourceLocation? at = null)
+    {
+        try
+        {
+            return DeployUnchecked(analysis, accelerator, gates, at);
+        }
+        catch (FitCheckException e) when (e.Diagnostic.Location is null && at is not null)
+        {
+            throw new FitCheckException(e.Diagnostic with { Location = at });
+        }
+        catch (OverflowException)
+        {
+            throw new FitCheckException(DiagnosticCatalog.FigureOverflow(
+                $"a figure of {analysis.Model} {analysis.Resolution} on {accelerator.Name} (placement or throughput)", at));
+        }
+    }
+
+    /// <summary>
+    /// Counts the work before doing any: models, accelerators, resolutions per model and deployments
+    /// (model x resolution x accelerator) against <paramref name="limits"/>, located at the entry that passes one.
+    /// </summary>
+    private static void CheckWork(ManifestDocument manifest, WorkLimits limits)
+    {
+        if (manifest.Models.Count > limits.Models)
+        {
+            limits.Check("models", manifest.Models.Count, manifest.Models[(int)limits.Models].Location);
+        }
+
+        if (manifest.Accelerators.Count > limits.Accelerators)
+        {
+            limits.Check("accelerators", manifest.Accelerators.Count, manifest.Accelerators[(int)limits.Accelerators].Location);
+        }
+
+        long evaluations = 0;
+        foreach (var spec in manifest.Models)
+        {
+            limits.Check("resolutions", spec.Resolutions.Count, spec.Resolutions.Count > limits.Resolutions ? spec.Resolutions[(int)limits.Resolutions].Location : spec.Location);
+            evaluations += (long)Math.Max(1, spec.Resolutions.Count) * spec.Deploy.Count;
+            limits.Check("evaluations", evaluations, spec.Location,
+                "model x resolution x accelerator evaluations per run (counted up to this model)");
+        }
+    }
+
+    private static CheckResult DeployUnchecked(ModelAnalysis analysis, Accelerator accelerator, GateSpec gates, SourceLocation? at)
     {
         var forTarget = analysis.WithCodeModel(accelerator.Code);
         var placement = Placer.Place(forTarget, accelerator);

@@ -46,7 +46,7 @@ public static class FitGates
         Ceiling(gates, "max-weights", "weights", a.WeightBytes, spec.MaxWeightBytes);
         Ceiling(gates, "max-activations", "activations", a.Activations.PeakBytes, spec.MaxActivationBytes);
         Ceiling(gates, "max-code", "code", a.CodeBytes, spec.MaxCodeBytes);
-        Ceiling(gates, "max-total", "weights + activations + code", checked(a.WeightBytes + a.Activations.PeakBytes + a.CodeBytes), spec.MaxTotalBytes);
+        Ceiling(gates, "max-total", "weights + activations + code", a.TotalBytes, spec.MaxTotalBytes);
         return gates;
     }
 
@@ -61,7 +61,7 @@ public static class FitGates
 
         if (target == GateSpec.Anywhere)
         {
-            var total = acc.Tiers.Aggregate(0L, (s, t) => checked(s + t.CapacityBytes));
+            var total = acc.TotalBytes;
             return (total, $"all of {acc.Name}'s memory");
         }
 

@@ -1,4 +1,5 @@
 using FitCheck.Diagnostics;
+using FitCheck.Units;
 
 namespace FitCheck.Hardware;
 
@@ -26,6 +27,21 @@ public sealed record Accelerator(
                 {
                     total = checked(total + t.CapacityBytes);
                 }
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>All tiers' capacity; <see cref="HierarchyValidator"/> checks that it fits 64 bits.</summary>
+    public long TotalBytes
+    {
+        get
+        {
+            long total = 0;
+            foreach (var t in Tiers)
+            {
+                total = CheckedSize.Add(total, t.CapacityBytes, $"the memory of accelerator '{Name}' (all tiers' size x tiles)");
             }
 
             return total;

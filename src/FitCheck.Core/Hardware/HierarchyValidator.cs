@@ -50,5 +50,19 @@ public static class HierarchyValidator
             firstOffChip ??= tier.OnChip ? null : tier;
             previous = tier;
         }
+
+        try
+        {
+            _ = acc.TotalBytes;
+            _ = acc.OnChipBytes;
+        }
+        catch (FitCheckException e)
+        {
+            throw new FitCheckException(e.Diagnostic with { Location = acc.Location });
+        }
+        catch (OverflowException)
+        {
+            throw new FitCheckException(DiagnosticCatalog.FigureOverflow($"the memory of accelerator '{acc.Name}' (size x tiles)", acc.Location));
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using FitCheck.Diagnostics;
 using FitCheck.Hardware;
+using FitCheck.IO;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -21,35 +22,13 @@ public static class ManifestParser
     public static ManifestDocument ParseFile(string path, string? displayPath = null)
     {
         var shown = displayPath ?? path;
-        string text;
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                throw new FitCheckException(DiagnosticCatalog.FileUnreadable(shown, "it is a directory"));
-            }
+        var at = new SourceLocation(shown, 1, 1);
 
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new FitCheckException(DiagnosticCatalog.FileNotFound(shown));
-            }
-
-            if (info.Length > DiagnosticCatalog.MaxManifestBytes)
-            {
-                throw new FitCheckException(DiagnosticCatalog.ManifestTooLarge(info.Length, new SourceLocation(shown, 1, 1)));
-            }
-
-            text = DecodeUtf8(shown, File.ReadAllBytes(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new FitCheckException(e is FileNotFoundException or DirectoryNotFoundException
-                ? DiagnosticCatalog.FileNotFound(shown)
-                : DiagnosticCatalog.FileUnreadable(shown, e.Message));
-        }
-
-        return Parse(shown, text);
+        // A manifest may come through a pipe (process substitution), so it is not required to be a regular
+        // file; but no read goes past the 1 MiB limit, so /dev/zero ends at once with that limit named.
+        var bytes = InputFile.ReadCapped(path, shown, DiagnosticCatalog.MaxManifestBytes,
+            size => DiagnosticCatalog.ManifestTooLarge(size, at), at);
+        return Parse(shown, DecodeUtf8(shown, bytes));
     }
 
     /// <summary>

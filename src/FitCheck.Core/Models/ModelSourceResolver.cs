@@ -1,4 +1,6 @@
 using FitCheck.Diagnostics;
+using FitCheck.IO;
+using FitCheck.Limits;
 using FitCheck.Models.Darknet;
 using FitCheck.Models.Onnx;
 using FitCheck.Models.Zoo;
@@ -13,7 +15,8 @@ public static class ModelSourceResolver
     /// <param name="source">`zoo:name`, a bare zoo name, or a path to a .cfg or .onnx file.</param>
     /// <param name="baseDirectory">Directory relative paths are resolved against (the manifest's).</param>
     /// <param name="at">Where the source was written, for error messages.</param>
-    public static IModelSource Resolve(string source, string baseDirectory, SourceLocation? at)
+    /// <param name="limits">Limits on what an imported model may hold (ONNX nodes, attribute elements).</param>
+    public static IModelSource Resolve(string source, string baseDirectory, SourceLocation? at, WorkLimits? limits = null)
     {
         var text = source.Trim();
         if (text.StartsWith(ZooPrefix, StringComparison.OrdinalIgnoreCase))
@@ -24,15 +27,13 @@ public static class ModelSourceResolver
         var ext = Path.GetExtension(text).ToLowerInvariant();
         if (ext is ".cfg" or ".onnx")
         {
-            var path = Path.GetFullPath(Path.Combine(baseDirectory, text));
-            if (!File.Exists(path))
-            {
-                throw new FitCheckException(DiagnosticCatalog.FileNotFound(text) with { Location = at });
-            }
+            // A FIFO, device, socket or directory is refused before it is opened: opening a FIFO blocks.
+            var path = InputFile.Resolve(baseDirectory, text, at);
+            InputFile.RequireRegular(path, text, at);
 
             try
             {
-                return ext == ".cfg" ? DarknetModel.Load(path) : OnnxModel.Load(path);
+                return ext == ".cfg" ? DarknetModel.Load(path) : OnnxModel.Load(path, limits ?? WorkLimits.Default);
             }
             catch (FitCheckException e) when (e.Diagnostic.Location is null && at is not null)
             {

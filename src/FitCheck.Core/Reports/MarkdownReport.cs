@@ -100,7 +100,7 @@ public static class MarkdownReport
         foreach (var r in results)
         {
             var a = r.Analysis;
-            var total = checked(a.WeightBytes + a.Activations.PeakBytes + a.CodeBytes);
+            var total = a.TotalBytes;
             var cells = new List<string>
             {
                 Cell(a.Model),
@@ -136,7 +136,7 @@ public static class MarkdownReport
 
         var (capacity, where) = accelerator.OnChipBytes > 0
             ? (accelerator.OnChipBytes, "on chip")
-            : (accelerator.Tiers.Aggregate(0L, (s, t) => checked(s + t.CapacityBytes)), "in all");
+            : (accelerator.TotalBytes, "in all");
         var share = capacity > 0 ? " (" + ((double)total / capacity * 100).ToString("0", CultureInfo.InvariantCulture) + " %)" : "";
         return $"{ByteFormat.Human(total)} / {ByteFormat.Human(capacity)} {where}{share}";
     }

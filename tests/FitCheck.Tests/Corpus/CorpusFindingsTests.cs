@@ -40,8 +40,8 @@ public class CorpusFindingsTests
     {
         var e = Assert.Throws<FitCheckException>(() => ModelZoo.Get(new string('a', 100_000), null));
         Assert.Equal("FC0201", e.Diagnostic.Id);
-        // 'unknown zoo model' + 80 clipped characters and the quotes.
-        Assert.Equal("unknown zoo model '" + new string('a', 77) + "...'", e.Diagnostic.Message);
+        // 'unknown zoo model' + 200 characters, a count of what was cut, and the quotes.
+        Assert.Equal("unknown zoo model '" + new string('a', 200) + "... (99800 more characters)'", e.Diagnostic.Message);
     }
 
     [Fact]

@@ -194,6 +194,7 @@ public class ManifestRoundTripTests
     public void ParseFileReportsADirectoryAsUnreadable()
     {
         var ex = Assert.Throws<FitCheckException>(() => ManifestParser.ParseFile(Path.GetTempPath()));
-        Assert.Equal("FC0003", ex.Diagnostic.Id);
+        Assert.Equal("FC0005", ex.Diagnostic.Id);
+        Assert.Contains("is a directory", ex.Diagnostic.Message);
     }
 }

@@ -118,6 +118,6 @@ public sealed class CheckCommandReportTests : IDisposable
     {
         var (exit, _, error) = Run(false, "check", "failing.yml", "--baseline", "nope.json");
         Assert.Equal(2, exit);
-        Assert.StartsWith("fitcheck: error FC0001: file 'nope.json' does not exist", error);
+        Assert.StartsWith("nope.json(1,1): error FC0001: file 'nope.json' does not exist", error);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using FitCheck.Analysis;
 using FitCheck.Diagnostics;
 using FitCheck.Graph;
+using FitCheck.Limits;
 
 namespace FitCheck.Models.Onnx;
 
@@ -43,10 +44,10 @@ public sealed class OnnxModel : IModelSource
     /// <summary>The input dims as the file declares them, e.g. "N x 3 x 224 x 224" or "batch x 3 x height x width".</summary>
     public string InputSignature => string.Join(" x ", _input.Dims!.Select(d => d.ToString()));
 
-    public static OnnxModel Load(string path)
+    public static OnnxModel Load(string path, WorkLimits? limits = null)
     {
         var file = Path.GetFileName(path);
-        var graph = OnnxReader.Read(path, file);
+        var graph = OnnxReader.Read(path, file, limits);
         graph.Order = OnnxTopology.Sort(graph, file);
         var input = SelectInput(graph, file);
         return new OnnxModel(Path.GetFileNameWithoutExtension(path), file, graph, input);

@@ -1,4 +1,6 @@
 using FitCheck.Diagnostics;
+using FitCheck.IO;
+using FitCheck.Limits;
 using Google.Protobuf;
 using static Google.Protobuf.WireFormat;
 
@@ -22,27 +24,37 @@ internal sealed class OnnxReader
     /// <summary>Model > graph > value_info > type > tensor > shape > dim is 7 deep; groups in unknown fields add to it.</summary>
     public const int RecursionLimit = 24;
 
+    /// <summary>Names, op types and string attributes are short; a longer string is corruption, refused before it is allocated.</summary>
+    public const int MaxStringBytes = 1 << 20;
+
     private readonly CodedInputStream _in;
+    private readonly PeekableFileStream _peek;
+    private readonly long _length;
     private readonly string _file;
+    private readonly WorkLimits _limits;
     private readonly List<OnnxReaderFrame> _frames = [];
     private readonly OnnxGraph _graph = new();
+    private long _attributeElements;
 
-    private OnnxReader(CodedInputStream input, string file)
+    private OnnxReader(CodedInputStream input, PeekableFileStream peek, long length, string file, WorkLimits limits)
     {
         _in = input;
+        _peek = peek;
+        _length = length;
         _file = file;
+        _limits = limits;
     }
 
-    public static OnnxGraph Read(string path, string file)
+    public static OnnxGraph Read(string path, string file, WorkLimits? limits = null)
     {
-        FileStream stream;
+        PeekableFileStream stream;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            stream = new PeekableFileStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new FitCheckException(DiagnosticCatalog.FileUnreadable(file, e.Message));
+            throw new FitCheckException(DiagnosticCatalog.FileUnreadable(file, InputFile.Reason(e)));
         }
 
         using (stream)
@@ -59,7 +71,7 @@ internal sealed class OnnxReader
             }
 
             using var input = CodedInputStream.CreateWithLimits(stream, int.MaxValue, RecursionLimit);
-            var reader = new OnnxReader(input, file);
+            var reader = new OnnxReader(input, stream, length, file, limits ?? WorkLimits.Default);
             try
             {
                 reader.ReadModel();
@@ -74,7 +86,7 @@ internal sealed class OnnxReader
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new FitCheckException(DiagnosticCatalog.FileUnreadable(file, e.Message));
+                throw new FitCheckException(DiagnosticCatalog.FileUnreadable(file, InputFile.Reason(e)));
             }
 
             if (!reader._graph.HasGraph)
@@ -153,6 +165,12 @@ internal sealed class OnnxReader
             {
                 case 1:
                     Expect(tag, WireType.LengthDelimited, f, "GraphProto.node (1)");
+                    if (_graph.Nodes.Count >= _limits.OnnxNodes)
+                    {
+                        throw new FitCheckException(WorkLimits.Exceeded("onnx-nodes", $"nodes in the graph of '{_file}' (reading stopped at node {_graph.Nodes.Count + 1})",
+                            _graph.Nodes.Count + 1, _limits.OnnxNodes, null));
+                    }
+
                     var node = new OnnxNode { Index = _graph.Nodes.Count, Offset = f.FieldStart };
                     Nested("NodeProto", g => ReadNode(g, node));
                     _graph.Nodes.Add(node);
@@ -195,10 +213,10 @@ internal sealed class OnnxReader
                     node.Outputs.Add(ReadString(tag, f, "NodeProto.output (2)"));
                     break;
                 case 3:
-                    node.Name = ReadString(tag, f, "NodeProto.name (3)");
+                    node.Name = InertText.Clip(ReadString(tag, f, "NodeProto.name (3)"));
                     break;
                 case 4:
-                    node.OpType = ReadString(tag, f, "NodeProto.op_type (4)");
+                    node.OpType = InertText.Clip(ReadString(tag, f, "NodeProto.op_type (4)"));
                     break;
                 case 5:
                     Expect(tag, WireType.LengthDelimited, f, "NodeProto.attribute (5)");
@@ -207,7 +225,7 @@ internal sealed class OnnxReader
                     node.Attributes.Add(attribute);
                     break;
                 case 7:
-                    node.Domain = ReadString(tag, f, "NodeProto.domain (7)");
+                    node.Domain = InertText.Clip(ReadString(tag, f, "NodeProto.domain (7)"));
                     break;
                 default:
                     Skip(tag, f);
@@ -241,10 +259,14 @@ internal sealed class OnnxReader
                     a.T = ReadTensor(f.FieldStart);
                     break;
                 case 7:
+                    var floats = a.Floats.Count;
                     ReadFloats(tag, f, "AttributeProto.floats (7)", a.Floats, MaxListLength);
+                    CountAttributeElements(a.Floats.Count - floats);
                     break;
                 case 8:
+                    var ints = a.Ints.Count;
                     ReadInt64s(tag, f, "AttributeProto.ints (8)", a.Ints, MaxListLength);
+                    CountAttributeElements(a.Ints.Count - ints);
                     break;
                 case 20:
                     a.Type = (int)ReadVarint(tag, f, "AttributeProto.type (20)");
@@ -257,11 +279,39 @@ internal sealed class OnnxReader
         }
     }
 
+    private void CountAttributeElements(int added)
+    {
+        _attributeElements += added;
+        if (_attributeElements > _limits.AttributeElements)
+        {
+            throw new FitCheckException(WorkLimits.Exceeded("attribute-elements", $"attribute list elements in '{_file}' (reading stopped there)",
+                _attributeElements, _limits.AttributeElements, null));
+        }
+    }
+
     private OnnxTensor ReadTensor(long offset)
     {
         var t = new OnnxTensor { Offset = offset };
-        Nested("TensorProto", f => ReadTensorBody(f, t));
+        Nested("TensorProto", f =>
+        {
+            ReadTensorBody(f, t);
+            CheckPayloadCount(f, t);
+        });
         return t;
+    }
+
+    /// <summary>
+    /// A kept payload (float_data, int32_data, int64_data) must hold as many values as the dims say; one
+    /// short of them would send shape inference (a Slice's starts, a Reshape's shape) past the end of it.
+    /// </summary>
+    private void CheckPayloadCount(OnnxReaderFrame f, OnnxTensor t)
+    {
+        var expected = t.SmallElementCount();
+        var actual = t.Ints?.Length ?? t.Floats?.Length;
+        if (expected >= 0 && actual is { } n && n != expected && !t.External)
+        {
+            throw Absurd(f, $"tensor '{InertText.Clip(t.Name)}' holds {n} values but its dims ({string.Join(" x ", t.Dims)}) say {expected}");
+        }
     }
 
     private void ReadTensorBody(OnnxReaderFrame f, OnnxTensor t)
@@ -534,6 +584,39 @@ internal sealed class OnnxReader
         return _in.ReadTag();
     }
 
+    /// <summary>
+    /// Reads the length prefix at the current position as the full 64-bit varint it is and refuses one that
+    /// passes the end of the file (or 2 GB, or <paramref name="max"/>), before the protobuf library reads it
+    /// as 32 bits or allocates for it.
+    /// </summary>
+    private void CheckLength(OnnxReaderFrame f, string what, long max = int.MaxValue)
+    {
+        var at = _in.Position;
+        var (value, size) = _peek.PeekVarint(at);
+        if (size == 0)
+        {
+            // The library reports the truncated or malformed varint itself; the failure analysis locates it.
+            return;
+        }
+
+        var remaining = _length - at - size;
+        if (value > int.MaxValue)
+        {
+            throw new FitCheckException(DiagnosticCatalog.OnnxTooLarge(_file, f.FieldStart, what, value > long.MaxValue ? long.MaxValue : (long)value));
+        }
+
+        if (value > (ulong)remaining)
+        {
+            throw new FitCheckException(DiagnosticCatalog.OnnxLengthBeyondEnd(_file, f.FieldStart, what,
+                value > long.MaxValue ? long.MaxValue : (long)value, remaining));
+        }
+
+        if ((long)value > max)
+        {
+            throw Absurd(f, $"{what} claims {value} bytes, more than the {max} such a field may hold");
+        }
+    }
+
     private void Skip(uint tag, OnnxReaderFrame f)
     {
         // SkipLastField silently does nothing for the undefined wire types 6 and 7; they are corruption.
@@ -543,16 +626,27 @@ internal sealed class OnnxReader
                 FormattableString.Invariant($"field {GetTagFieldNumber(tag)} of {f.Message} has the undefined wire type {(int)GetTagWireType(tag)}")));
         }
 
+        if (GetTagWireType(tag) == WireType.LengthDelimited)
+        {
+            CheckLength(f, FormattableString.Invariant($"field {GetTagFieldNumber(tag)} of {f.Message}"));
+        }
+
         _in.SkipLastField();
     }
 
-    private void Expect(uint tag, WireType expected, OnnxReaderFrame f, string field)
+    /// <param name="maxLength">For a length-delimited field, the most bytes it may claim (a string less than a message).</param>
+    private void Expect(uint tag, WireType expected, OnnxReaderFrame f, string field, long maxLength = int.MaxValue)
     {
         f.Field = field;
         var actual = GetTagWireType(tag);
         if (actual != expected)
         {
             throw new FitCheckException(DiagnosticCatalog.OnnxWrongWireType(_file, f.FieldStart, field, (int)actual, Describe(expected)));
+        }
+
+        if (expected == WireType.LengthDelimited)
+        {
+            CheckLength(f, field, maxLength);
         }
     }
 
@@ -564,7 +658,7 @@ internal sealed class OnnxReader
 
     private string ReadString(uint tag, OnnxReaderFrame f, string field)
     {
-        Expect(tag, WireType.LengthDelimited, f, field);
+        Expect(tag, WireType.LengthDelimited, f, field, MaxStringBytes);
         return _in.ReadString();
     }
 
@@ -579,6 +673,7 @@ internal sealed class OnnxReader
         }
         else if (wire == WireType.LengthDelimited)
         {
+            CheckLength(f, field);
             Values(() =>
             {
                 while (!_in.IsAtEnd)
@@ -605,6 +700,7 @@ internal sealed class OnnxReader
         }
         else if (wire == WireType.LengthDelimited)
         {
+            CheckLength(f, field);
             Values(() =>
             {
                 while (!_in.IsAtEnd)

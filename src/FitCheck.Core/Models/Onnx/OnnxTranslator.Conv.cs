@@ -60,10 +60,12 @@ internal sealed partial class OnnxTranslator
             throw Invalid($"only 1-D and 2-D transposed convolutions are supported (input {OnnxShapes.Format(x.Dims)})");
         }
 
+        // The checks Conv has: groups divide the input channels, strides and dilations are positive, pads are
+        // not negative; and output_padding is below the stride (or dilation), as the ONNX spec requires.
         var group = _node.Int("group", 1);
-        if (group <= 0 || w.Dims[0] != x.Dims[1])
+        if (group <= 0 || group > int.MaxValue || w.Dims[0] != x.Dims[1] || x.Dims[1] % group != 0)
         {
-            throw ShapeError($"weights {OnnxShapes.Format(w.Dims)} do not match {x.Dims[1]} input channels");
+            throw ShapeError($"weights {OnnxShapes.Format(w.Dims)} in {group} group(s) do not match {x.Dims[1]} input channels");
         }
 
         var filters = checked(w.Dims[1] * group);
@@ -73,6 +75,23 @@ internal sealed partial class OnnxTranslator
         var dilations = Attribute("dilations", spatial, 1);
         var pads = Attribute("pads", 2 * spatial, 0);
         var outputPadding = Attribute("output_padding", spatial, 0);
+        for (var i = 0; i < spatial; i++)
+        {
+            var s = ToInt(strides[i], "stride");
+            var d = ToInt(dilations[i], "dilation");
+            if (s == 0 || d == 0)
+            {
+                throw Invalid($"strides and dilations must be positive");
+            }
+
+            ToInt(pads[i], "padding");
+            ToInt(pads[spatial + i], "padding");
+            if (ToInt(outputPadding[i], "output_padding") >= Math.Max(s, d))
+            {
+                throw Invalid($"output_padding {outputPadding[i]} must be smaller than the stride {s} or the dilation {d}");
+            }
+        }
+
         var outputShape = _node.Ints("output_shape");
         var dims = new long[x.Rank];
         dims[0] = x.Dims[0];
