@@ -2,9 +2,11 @@ namespace FitCheck.Diagnostics;
 
 /// <summary>
 /// One input problem: an id from <see cref="DiagnosticCatalog"/>, where it is, and what to do about it.
-/// Gate failures are not diagnostics; they are results (exit 1), these are bad input (exit 2).
+/// Gate failures are not diagnostics; they are results (exit 1), these are bad input (exit 2) or, with
+/// <see cref="DiagnosticSeverity.Warning"/>, input that is legal but suspicious.
 /// </summary>
-public sealed record Diagnostic(string Id, string Message, SourceLocation? Location = null, string? Hint = null)
+public sealed record Diagnostic(string Id, string Message, SourceLocation? Location = null, string? Hint = null,
+    DiagnosticSeverity Severity = DiagnosticSeverity.Error)
 {
     /// <summary>MSBuild/VS canonical form, so IDEs and CI annotate the right line.</summary>
     /// <remarks>
@@ -14,7 +16,8 @@ public sealed record Diagnostic(string Id, string Message, SourceLocation? Locat
     public string Format()
     {
         var head = Location is null ? "fitcheck" : (Location with { File = InertText.Clip(Location.File, MaxPart) }).ToString();
-        var text = $"{head}: error {Id}: {InertText.Clip(Message, MaxPart)}";
+        var level = Severity == DiagnosticSeverity.Warning ? "warning" : "error";
+        var text = $"{head}: {level} {Id}: {InertText.Clip(Message, MaxPart)}";
         return Hint is null ? text : $"{text}{Environment.NewLine}  hint: {InertText.Clip(Hint, MaxPart)}";
     }
 
