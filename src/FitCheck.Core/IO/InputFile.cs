@@ -76,7 +76,8 @@ public static class InputFile
                 return ReadStream(fullPath, shown, limit, tooLarge, at);
             default:
                 throw new FitCheckException(DiagnosticCatalog.NotARegularFile(shown, FileKinds.Describe(kind), at)
-                    with { Hint = "pass a regular file, a pipe or process substitution such as <(cat file)" });
+                    with
+                { Hint = "pass a regular file, a pipe or process substitution such as <(cat file)" });
         }
     }
 

@@ -67,7 +67,8 @@ public sealed class CheckedArithmeticTests
     {
         var half = long.MaxValue / 2 + 1;
         var acc = TestHardware.Make(1e12, 1, OverlapMode.Pipelined, TestHardware.Sram(1 << 20, 1e9), TestHardware.Dram(half, 1e8), TestHardware.Dram(half, 1e7) with { Name = "dram2" })
-            with { Location = At };
+            with
+        { Location = At };
         var e = Assert.Throws<FitCheckException>(() => HierarchyValidator.Validate(acc));
         Assert.Equal("FC0901", e.Diagnostic.Id);
         Assert.Contains("the memory of accelerator 'test'", e.Diagnostic.Message);

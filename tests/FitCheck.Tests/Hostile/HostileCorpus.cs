@@ -31,7 +31,7 @@ internal static class HostileCorpus
         yield return Check("two off-chip tiers of 8000000 TiB (all-memory sum)",
             Base.Replace("size: 1 GiB", "size: 8000000 TiB").Replace("bandwidth: 10 GB/s", "bandwidth: 10 GB/s\n      - name: dram2\n        kind: dram\n        size: 8000000 TiB\n        bandwidth: 1 GB/s"), "FC0901");
         yield return Check("two on-chip tiers of 8000000 TiB (on-chip sum)",
-            Base.Replace("size: 8 MiB", "size: 8000000 TiB").Replace("bandwidth: 100 GB/s", "bandwidth: 100 GB/s\n      - name: sram2\n        size: 8000000 TiB\n        bandwidth: 50 GB/s"), "FC0125");
+            Base.Replace("size: 8 MiB", "size: 8000000 TiB").Replace("bandwidth: 100 GB/s", "bandwidth: 100 GB/s\n      - name: sram2\n        kind: sram\n        size: 8000000 TiB\n        bandwidth: 50 GB/s"), "FC0125");
         yield return Check("off-chip tier 4000000 TiB x 3 tiles", Base.Replace("size: 1 GiB", "size: 4000000 TiB\n        tiles: 3"), "FC0125");
         yield return new HostileCase("per-frame traffic past 2^63 (1,000 full-size maxpools)", dir =>
         {
