@@ -383,8 +383,16 @@ public sealed class NetworkBuilder
             var macs = Checked(l.Name, () => l.Macs * times);
             _layers[i] = new Layer
             {
-                Index = l.Index, Name = l.Name, Kind = l.Kind, Inputs = l.Inputs, Output = l.Output, WeightParameters = l.WeightParameters,
-                BiasParameters = l.BiasParameters, Macs = macs, Kernel = l.Kernel, Activation = l.Activation,
+                Index = l.Index,
+                Name = l.Name,
+                Kind = l.Kind,
+                Inputs = l.Inputs,
+                Output = l.Output,
+                WeightParameters = l.WeightParameters,
+                BiasParameters = l.BiasParameters,
+                Macs = macs,
+                Kernel = l.Kernel,
+                Activation = l.Activation,
             };
         }
     }

@@ -85,13 +85,15 @@ public sealed class OnnxModel : IModelSource
             if (!known.Contains(key))
             {
                 throw new FitCheckException(DiagnosticCatalog.OnnxUnsupportedInput(_file,
-                    $"'{key}' names no input or dynamic dimension (pinnable: {string.Join(", ", known)})") with { Location = at });
+                    $"'{key}' names no input or dynamic dimension (pinnable: {string.Join(", ", known)})") with
+                { Location = at });
             }
 
             if (value <= 0 || value > int.MaxValue)
             {
                 throw new FitCheckException(DiagnosticCatalog.OnnxUnsupportedInput(_file,
-                    FormattableString.Invariant($"'{key}' = {value} must be a positive size")) with { Location = at });
+                    FormattableString.Invariant($"'{key}' = {value} must be a positive size")) with
+                { Location = at });
             }
         }
 
