@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using FitCheck.Analysis;
 using FitCheck.Diagnostics;
 using FitCheck.Units;
 using YamlDotNet.Core;
