@@ -1,3 +1,4 @@
+using FitCheck.Analysis;
 using FitCheck.Diagnostics;
 using FitCheck.Units;
 
