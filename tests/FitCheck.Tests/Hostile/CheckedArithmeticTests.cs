@@ -1,3 +1,4 @@
+using FitCheck.Analysis;
 using FitCheck.Diagnostics;
 using FitCheck.Evaluation;
 using FitCheck.Graph;
@@ -98,7 +99,7 @@ public sealed class CheckedArithmeticTests
     {
         var acc = TestHardware.Make(1e12, 1, OverlapMode.Pipelined, TestHardware.Sram(1 << 20, 1e9)) with { Code = new CodeSizeModel(long.MaxValue - 10, 0, 0) };
         var e = Assert.Throws<FitCheckException>(() =>
-            Sweep.Run([Models.Zoo.ModelZoo.Get("resnet50", null)], [new Resolution(224, 224)], [acc], FitCheck.Analysis.Precision.Int8, 1));
+            Sweep.Run([Models.Zoo.ModelZoo.Get("resnet50", null)], [new Resolution(224, 224)], [acc], Precision.Int8, 1));
         Assert.Equal("FC0901", e.Diagnostic.Id);
     }
 }
