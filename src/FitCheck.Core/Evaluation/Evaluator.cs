@@ -59,15 +59,7 @@ public static class Evaluator
         var forTarget = analysis.WithCodeModel(accelerator.Code);
         var placement = Placer.Place(forTarget, accelerator);
         var throughput = ThroughputModel.Estimate(forTarget, placement);
-        var results = FitGates.Evaluate(forTarget, accelerator, gates);
-        if (!placement.Fits)
-        {
-            // Each item may fit its named place alone while all of them together do not fit the chip's
-            // memory (weights "anywhere" and activations "on-chip" on an SRAM-only part share one tier).
-            results.Add(new GateResult("placement-fit", false, $"the model does not fit {accelerator.Name}: {placement.Summary}"));
-        }
-
-        PerformanceGates.Evaluate(results, placement, throughput, gates);
+        var results = GateCatalog.Evaluate(new GateContext(forTarget, gates, placement, throughput), GateStage.Deployment);
         return new CheckResult(forTarget, accelerator.Name, results, at, placement, throughput);
     }
 
