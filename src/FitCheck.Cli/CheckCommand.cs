@@ -48,7 +48,7 @@ internal static class CheckCommand
                 // Diagnostics name the manifest as the user wrote it; model paths resolve from its real directory.
                 var document = ManifestFile.Read(context, path);
                 var fullPath = context.ResolvePath(path);
-                var report = Progress.Run(context, progress => Evaluator.Check(document with { Path = fullPath }, progress));
+                var report = Progress.Run(context, progress => ManifestCheck.Check(document with { Path = fullPath }, progress));
                 report = report with { ManifestPath = path };
 
                 var comparison = old is null

@@ -74,7 +74,7 @@ public sealed record BaselineComparison(string BaselinePath, IReadOnlyList<Deplo
             }
 
             var figures = diff.Deltas.Select(d => new Evaluation.GrowthFigure(d.Figure, d.ToString(), d.Regression, d.HigherIsBetter)).ToList();
-            var context = new Evaluation.GateContext(r.Analysis, Manifest.GateSpec.None, r.Placement, r.Throughput,
+            var context = new Evaluation.GateContext(r.Analysis, Evaluation.GateSpec.None, r.Placement, r.Throughput,
                 new Evaluation.GrowthInput(budget, BudgetText, name, figures));
             results.Add(r with { Gates = [.. r.Gates, .. Evaluation.GateCatalog.Evaluate(context, Evaluation.GateStage.Baseline)] });
         }

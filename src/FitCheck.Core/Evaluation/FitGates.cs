@@ -1,6 +1,5 @@
 using System.Globalization;
 using FitCheck.Hardware;
-using FitCheck.Manifest;
 using FitCheck.Units;
 
 namespace FitCheck.Evaluation;

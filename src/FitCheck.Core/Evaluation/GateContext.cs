@@ -1,6 +1,5 @@
 using FitCheck.Analysis;
 using FitCheck.Hardware;
-using FitCheck.Manifest;
 using FitCheck.Throughput;
 
 namespace FitCheck.Evaluation;

@@ -34,6 +34,7 @@ internal static class GateReader
         var headroom = 0.0;
         if (f.Optional("headroom") is { } h)
         {
+            at["headroom"] = r.At(h);
             headroom = r.Quantity(h, "headroom", UnitKind.Percent, allowZero: true);
             if (headroom >= 1)
             {

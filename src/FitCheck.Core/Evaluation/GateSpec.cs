@@ -1,6 +1,6 @@
 using FitCheck.Diagnostics;
 
-namespace FitCheck.Manifest;
+namespace FitCheck.Evaluation;
 
 /// <summary>
 /// What must hold for a deployment to pass: the value of each gate the manifest asks for, keyed by the gate's
