@@ -56,12 +56,15 @@ internal static class CheckCommand
                 OutputFile.RefuseInputs(context, outputs,
                     document.Models.Where(m => !m.Source.StartsWith(Models.ModelSourceResolver.ZooPrefix, StringComparison.OrdinalIgnoreCase))
                         .Select(m => (Path.Combine(modelDirectory, m.Source.Trim()), $"model file of '{InertText.Clip(m.Name)}'")));
-                var report = Progress.Run(context, progress => Evaluator.Check(document with { Path = fullPath }, progress, workLimits));
+                var report = Progress.Run(context, progress => ManifestCheck.Check(document with { Path = fullPath }, progress, workLimits));
                 report = report with { ManifestPath = path };
 
                 var comparison = old is null
                     ? null
                     : BaselineComparison.Compare(baseline.Value()!, old, report.Results.Select(DeploymentFigures.From).ToList(), budget);
+                // The growth budget becomes each compared deployment's max-growth gate: from here on the report alone
+                // decides the verdict, so the exit code and every format agree.
+                report = comparison?.ApplyTo(report) ?? report;
                 var options = new ReportOptions(FitCheckApp.Version, document.Accelerators, comparison);
 
                 foreach (var request in requests)
@@ -74,10 +77,10 @@ internal static class CheckCommand
                 {
                     // Workflow commands are read from either stream; keep them out of a JSON/XML report on stdout.
                     var stream = output.HasValue() || !chosen.IsMachineReadable() ? context.Out : context.Error;
-                    GitHubAnnotations.Write(stream, report, comparison);
+                    GitHubAnnotations.Write(stream, report);
                 }
 
-                return report.AllPassed && comparison?.Passed != false ? FitCheckApp.Passed : FitCheckApp.GateFailed;
+                return report.AllPassed ? FitCheckApp.Passed : FitCheckApp.GateFailed;
             });
         });
 

@@ -1,0 +1,82 @@
+using FitCheck.Analysis;
+using FitCheck.Evaluation;
+using FitCheck.Graph;
+using FitCheck.Limits;
+using FitCheck.Models;
+
+namespace FitCheck.Manifest;
+
+/// <summary>
+/// The check pipeline over a manifest: for each model, load its source once; for each resolution, build and
+/// plan the network once; for each deployment, evaluate it (<see cref="Evaluator.Deploy"/>). It sits above
+/// Evaluation so that the manifest reader can read the gate catalogue without a cycle.
+/// </summary>
+public static class ManifestCheck
+{
+    /// <param name="progress">Called after each model x resolution with (done, total); for progress bars.</param>
+    /// <param name="limits">Work limits (FC0902), checked before any model is loaded; default <see cref="WorkLimits.Default"/>.</param>
+    public static CheckReport Check(ManifestDocument manifest, Action<int, int>? progress = null, WorkLimits? limits = null)
+    {
+        limits ??= WorkLimits.Default;
+        CheckWork(manifest, limits);
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(manifest.Path)) ?? ".";
+        var accelerators = manifest.Accelerators.ToDictionary(a => a.Name, StringComparer.Ordinal);
+        foreach (var accelerator in manifest.Accelerators)
+        {
+            Hardware.HierarchyValidator.Validate(accelerator);
+        }
+
+        var results = new List<CheckResult>();
+        var total = manifest.Models.Sum(m => Math.Max(1, m.Resolutions.Count));
+        var done = 0;
+        foreach (var spec in manifest.Models)
+        {
+            var source = ModelSourceResolver.Resolve(spec.Source, baseDirectory, spec.SourceAt, limits);
+            var resolutions = spec.Resolutions.Count > 0
+                ? spec.Resolutions
+                : [new Located<Resolution>(source.DefaultResolution, spec.SourceAt)];
+            foreach (var resolution in resolutions)
+            {
+                var precision = spec.PrecisionStated ? spec.Precision : source.NativePrecision ?? spec.Precision;
+                var analysis = Evaluator.Analyze(spec.Name, source, resolution.Value, spec.Batch, precision, CodeSizeModel.Default, resolution.Location);
+                foreach (var deploy in spec.Deploy)
+                {
+                    // Reports need each deployment's totals, not its per-layer costs (only `explain` shows
+                    // those): dropping them keeps 10^5 deployments of a 100-layer model to a few hundred MB.
+                    var result = Evaluator.Deploy(analysis, accelerators[deploy.Value], spec.Gates, deploy.Location);
+                    results.Add(result.Throughput is { } t ? result with { Throughput = t with { Layers = [] } } : result);
+                }
+
+                progress?.Invoke(++done, total);
+            }
+        }
+
+        return new CheckReport(manifest.Path, results);
+    }
+
+    /// <summary>
+    /// Counts the work before doing any: models, accelerators, resolutions per model and deployments
+    /// (model x resolution x accelerator) against <paramref name="limits"/>, located at the entry that passes one.
+    /// </summary>
+    private static void CheckWork(ManifestDocument manifest, WorkLimits limits)
+    {
+        if (manifest.Models.Count > limits.Models)
+        {
+            limits.Check("models", manifest.Models.Count, manifest.Models[(int)limits.Models].Location);
+        }
+
+        if (manifest.Accelerators.Count > limits.Accelerators)
+        {
+            limits.Check("accelerators", manifest.Accelerators.Count, manifest.Accelerators[(int)limits.Accelerators].Location);
+        }
+
+        long evaluations = 0;
+        foreach (var spec in manifest.Models)
+        {
+            limits.Check("resolutions", spec.Resolutions.Count, spec.Resolutions.Count > limits.Resolutions ? spec.Resolutions[(int)limits.Resolutions].Location : spec.Location);
+            evaluations += (long)Math.Max(1, spec.Resolutions.Count) * spec.Deploy.Count;
+            limits.Check("evaluations", evaluations, spec.Location,
+                "model x resolution x accelerator evaluations per run (counted up to this model)");
+        }
+    }
+}
