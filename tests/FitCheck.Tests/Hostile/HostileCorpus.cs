@@ -105,13 +105,10 @@ internal static class HostileCorpus
     {
         var many = string.Join(", ", Enumerable.Range(1, 10_001).Select(i => $"{i}x{i}"));
         yield return Check("10,001 resolutions in one model", Base.Replace("[224x224]", $"[{many}]"), "FC0902");
-        var accelerators = new StringBuilder("version: 1\naccelerators:\n");
-        for (var i = 0; i < 1001; i++)
-        {
-            accelerators.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - name: a{i}\n    compute: 1 TOPS\n    memory:\n      - name: sram\n        size: 8 MiB\n        bandwidth: 1 GB/s\n");
-        }
-
-        yield return Check("1,001 accelerators", accelerators + "models:\n  - source: zoo:resnet50\n    deploy: [a0]\n", "FC0902");
+        // The default (1,000) is checked the same way; 51 keep the case cheap on a shared machine.
+        var fiftyOne = "version: 1\naccelerators:\n" + string.Concat(Enumerable.Range(0, 51).Select(i =>
+            $"  - name: a{i}\n    compute: 1 TOPS\n    memory:\n      - name: sram\n        size: 8 MiB\n        bandwidth: 1 GB/s\n"));
+        yield return Check("51 accelerators with --limit accelerators=50", fiftyOne + "models:\n  - source: zoo:resnet50\n    deploy: [a0]\n", "FC0902", "--limit", "accelerators=50");
         var eleven = new StringBuilder("version: 1\naccelerators:\n");
         for (var i = 0; i < 10; i++)
         {
