@@ -168,7 +168,7 @@ internal readonly record struct FlatTable(FlatReader Reader, long Position, long
 
     public long UInt(int id, long fallback = 0) => Field(id, 4) is var p and >= 0 ? Reader.File.UInt32(p) : fallback;
 
-    public long SByte(int id, long fallback = 0) => Field(id, 1) is var p and >= 0 ? (sbyte)Reader.File.Byte(p) : fallback;
+    public long SByte(int id, long fallback = 0) => Field(id, 1) is var p and >= 0 ? unchecked((sbyte)Reader.File.Byte(p)) : fallback;
 
     public long UByte(int id, long fallback = 0) => Field(id, 1) is var p and >= 0 ? Reader.File.Byte(p) : fallback;
 

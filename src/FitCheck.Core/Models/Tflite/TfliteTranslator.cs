@@ -87,7 +87,17 @@ internal sealed class TfliteTranslator
         var row = TfliteOperators.Find(op.Code) ?? throw new FitCheckException(
             DiagnosticCatalog.TfliteUnsupportedOperator(_file, op.Offset, op.Code, Suggest.Closest(op.Code, TfliteOperators.Names)));
         var context = new TfliteOpContext(op, _file, _dims, _constant, _g.Main.Tensors);
+        if (op.Outputs.Length == 0)
+        {
+            throw context.Fail("it has no output");
+        }
+
         context.Out = Outputs(op, row, context);
+        if (context.Out.FirstOrDefault(d => d.Any(x => x < 0)) is { } negative)
+        {
+            throw context.Fail($"its output would be {TfliteOpContext.Format(negative)}");
+        }
+
         for (var i = 0; i < op.Outputs.Length; i++)
         {
             _dims[op.Outputs[i]] = context.Out[i];
