@@ -52,6 +52,25 @@ public sealed class OnnxModel : IModelSource
         return new OnnxModel(Path.GetFileNameWithoutExtension(path), file, graph, input);
     }
 
+    /// <summary>
+    /// Loads a model with some graph inputs bound to constant tensors of the same name, the way
+    /// keep_initializers_as_inputs exports carry weights; the ONNX backend node tests feed weights and shape
+    /// operands as inputs, and binding them lets one data input carry the resolution.
+    /// </summary>
+    internal static OnnxModel Load(string path, IEnumerable<OnnxTensor> bound)
+    {
+        var file = Path.GetFileName(path);
+        var graph = OnnxReader.Read(path, file);
+        foreach (var t in bound)
+        {
+            graph.Initializers[t.Name] = t;
+        }
+
+        graph.Order = OnnxTopology.Sort(graph, file);
+        var input = SelectInput(graph, file);
+        return new OnnxModel(Path.GetFileNameWithoutExtension(path), file, graph, input);
+    }
+
     public Network Build(Resolution resolution, int batch)
     {
         var dims = InputDims(resolution, batch);
@@ -64,6 +83,13 @@ public sealed class OnnxModel : IModelSource
             throw new FitCheckException(DiagnosticCatalog.SizeOverflow(Name, FormattableString.Invariant($"a tensor of '{_file}' at {resolution} and batch {batch}")));
         }
     }
+
+    /// <summary>The ONNX dims of each graph output at this input size (null where an output has no value).</summary>
+    internal IReadOnlyList<long[]?> OutputDims(Resolution resolution, int batch) =>
+        OnnxTranslator.OutputDims(_graph, _file, Name, _input.Name, InputDims(resolution, batch));
+
+    /// <summary>The operator types the graph uses (main graph only), for choosing which conformance tests apply.</summary>
+    internal IEnumerable<string> OperatorTypes => _graph.Nodes.Select(n => n.OpType).Distinct(StringComparer.Ordinal);
 
     private long[] InputDims(Resolution resolution, int batch)
     {

@@ -45,7 +45,20 @@ internal sealed partial class OnnxTranslator
         }
     }
 
-    public static Network Translate(OnnxGraph graph, string file, string name, string inputName, long[] inputDims)
+    public static Network Translate(OnnxGraph graph, string file, string name, string inputName, long[] inputDims) =>
+        Run(graph, file, name, inputName, inputDims)._b.Build();
+
+    /// <summary>
+    /// The ONNX dims inferred for each graph output (null where an output has no value), so that shape inference
+    /// can be checked against reference outputs such as the ONNX backend node tests.
+    /// </summary>
+    public static IReadOnlyList<long[]?> OutputDims(OnnxGraph graph, string file, string name, string inputName, long[] inputDims)
+    {
+        var t = Run(graph, file, name, inputName, inputDims);
+        return [.. graph.Outputs.Select(o => t._values.TryGetValue(o.Name, out var v) ? v.Dims : null)];
+    }
+
+    private static OnnxTranslator Run(OnnxGraph graph, string file, string name, string inputName, long[] inputDims)
     {
         var shape = OnnxShapes.ToShape(inputDims);
         var builder = new NetworkBuilder(name, shape.N, shape.C, shape.H, shape.W);
@@ -65,7 +78,7 @@ internal sealed partial class OnnxTranslator
             }
         }
 
-        return builder.Build();
+        return t;
     }
 
     private string Name => _node.DisplayName;
