@@ -46,6 +46,9 @@ internal sealed class NodeTestExclusions
     public string? ReasonFor(string test) =>
         _exact.TryGetValue(test, out var reason) ? reason : _families.FirstOrDefault(f => test.StartsWith(f.Prefix, StringComparison.Ordinal)).Reason;
 
+    /// <summary>Whether the test is listed by its own name (not only covered by a family).</summary>
+    public bool ListsByName(string test) => _exact.ContainsKey(test);
+
     /// <summary>Entries that name no existing test: a typo, or a test the package no longer ships.</summary>
     public IEnumerable<string> Unused(IEnumerable<string> tests)
     {
