@@ -23,11 +23,14 @@ public sealed record ModelAnalysis(
     /// <summary>Weights + activation arena + code; checked when the analysis is made, so reports can add any of them.</summary>
     public long TotalBytes => WeightBytes + Activations.PeakBytes + CodeBytes;
 
-    public static ModelAnalysis Run(string model, Network network, Resolution resolution, int batch, Precision precision, CodeSizeModel code)
+    /// <param name="storedWeightBytes">The weight bytes a model file states (TFLite buffers); null to estimate them from parameters.</param>
+    public static ModelAnalysis Run(string model, Network network, Resolution resolution, int batch, Precision precision, CodeSizeModel code,
+        long? storedWeightBytes = null)
     {
         var plan = ActivationPlanner.Plan(network, precision);
         var codeBytes = CodeSize.Estimate(network, code, out var kernels);
-        return Checked(new ModelAnalysis(model, network, resolution, batch, precision, WeightSize.Bytes(network, precision), codeBytes, kernels, code, plan));
+        var weights = storedWeightBytes ?? WeightSize.Bytes(network, precision);
+        return Checked(new ModelAnalysis(model, network, resolution, batch, precision, weights, codeBytes, kernels, code, plan));
     }
 
     /// <summary>Same network and plan with another accelerator's code-size constants.</summary>

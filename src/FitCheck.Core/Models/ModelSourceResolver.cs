@@ -3,6 +3,7 @@ using FitCheck.IO;
 using FitCheck.Limits;
 using FitCheck.Models.Darknet;
 using FitCheck.Models.Onnx;
+using FitCheck.Models.Tflite;
 using FitCheck.Models.Zoo;
 
 namespace FitCheck.Models;
@@ -12,7 +13,7 @@ public static class ModelSourceResolver
 {
     public const string ZooPrefix = "zoo:";
 
-    /// <param name="source">`zoo:name`, a bare zoo name, or a path to a .cfg or .onnx file.</param>
+    /// <param name="source">`zoo:name`, a bare zoo name, or a path to a .cfg, .onnx or .tflite file.</param>
     /// <param name="baseDirectory">Directory relative paths are resolved against (the manifest's).</param>
     /// <param name="at">Where the source was written, for error messages.</param>
     /// <param name="limits">Limits on what an imported model may hold (ONNX nodes, attribute elements).</param>
@@ -25,7 +26,7 @@ public static class ModelSourceResolver
         }
 
         var ext = Path.GetExtension(text).ToLowerInvariant();
-        if (ext is ".cfg" or ".onnx")
+        if (ext is ".cfg" or ".onnx" or ".tflite")
         {
             // A FIFO, device, socket or directory is refused before it is opened: opening a FIFO blocks.
             var path = InputFile.Resolve(baseDirectory, text, at);
@@ -33,11 +34,16 @@ public static class ModelSourceResolver
 
             try
             {
-                return ext == ".cfg" ? DarknetModel.Load(path) : OnnxModel.Load(path, limits ?? WorkLimits.Default);
+                return ext switch
+                {
+                    ".cfg" => DarknetModel.Load(path),
+                    ".tflite" => TfliteModel.Load(path),
+                    _ => OnnxModel.Load(path, limits ?? WorkLimits.Default),
+                };
             }
             catch (FitCheckException e) when (e.Diagnostic.Location is null && at is not null)
             {
-                // A binary .onnx (or an unreadable file) has no line to point at; the manifest line naming it does.
+                // A binary .onnx or .tflite (or an unreadable file) has no line to point at; the manifest line naming it does.
                 throw new FitCheckException(e.Diagnostic with { Location = at });
             }
         }
