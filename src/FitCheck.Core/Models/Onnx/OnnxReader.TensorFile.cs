@@ -14,9 +14,9 @@ internal sealed partial class OnnxReader
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            using var stream = new PeekableFileStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
             using var input = CodedInputStream.CreateWithLimits(stream, int.MaxValue, RecursionLimit);
-            var reader = new OnnxReader(input, file);
+            var reader = new OnnxReader(input, stream, stream.Length, file, Limits.WorkLimits.Default);
             var tensor = new OnnxTensor();
             var frame = reader.Enter("TensorProto");
             reader.ReadTensorBody(frame, tensor);
@@ -29,7 +29,7 @@ internal sealed partial class OnnxReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new FitCheckException(DiagnosticCatalog.FileUnreadable(file, e.Message));
+            throw new FitCheckException(DiagnosticCatalog.FileUnreadable(file, IO.InputFile.Reason(e)));
         }
     }
 }
