@@ -47,6 +47,7 @@ internal static class FitCheckApp
         ExplainCommand.Register(app, context);
         SweepCommand.Register(app, context);
         InitCommand.Register(app, context);
+        CalibrateCommand.Register(app, context);
         app.OnExecute(() =>
         {
             app.ShowHelp();
