@@ -10,7 +10,7 @@ namespace FitCheck.Advice;
 /// and a cheap necessary condition for them. <see cref="CertainlyFails"/> evaluates the fit gates on the
 /// live-set lower bound of the arena instead of the planned peak (no plan is smaller, so a gate failing on
 /// the bound fails on the peak), the placement on code + bound + weights against all memory, and the
-/// throughput floors on compute alone (memory time only adds to it). Every quantity it reads grows with
+/// throughput gates on <see cref="LatencyFloor"/>. Every quantity it reads grows with
 /// the input size and the batch, which is what makes it safe to bisect on.
 /// </summary>
 public static class GateProbe
@@ -38,9 +38,7 @@ public static class GateProbe
         var memory = accelerator.Tiers.Aggregate(0L, (s, t) => checked(s + t.CapacityBytes));
         var least = checked(a.CodeBytes + a.Activations.LowerBoundBytes + a.WeightBytes);
         results.Add(new GateResult(GateNames.PlacementFit, least <= memory, ""));
-        var macRate = accelerator.MacsPerSecond * accelerator.Utilization;
-        // A hair under the sum of per-layer compute times, so rounding never makes the bound stricter than the model.
-        var latency = a.Macs / macRate * (1 - 1e-9);
+        var latency = gates.MinFps is null && gates.MaxLatencySeconds is null ? 0 : LatencyFloor.Seconds(a, accelerator);
         if (gates.MinFps is { } minFps)
         {
             results.Add(new GateResult(GateNames.MinFps, latency <= 0 || a.Batch / latency >= minFps, ""));

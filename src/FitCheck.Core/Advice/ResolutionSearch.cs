@@ -62,8 +62,8 @@ public static class ResolutionSearch
         }
 
         var method = bisected
-            ? $"{points.Count} sizes on the grid ({grid.Basis}); bisection on the arena's lower bound, then the gates size by size from the largest candidate"
-            : $"{points.Count} sizes on the grid ({grid.Basis}); every size evaluated (the lower bound did not grow monotonically)";
+            ? $"{points.Count} sizes on the grid (sides: {grid.Basis}); bisection on the arena's lower bound, then the gates size by size from the largest candidate"
+            : $"{points.Count} sizes on the grid (sides: {grid.Basis}); every size evaluated (the lower bound did not grow monotonically)";
         var what = gate is null ? "every gate passes" : $"the {gate} gate passes";
         var who = $"{t.Model} on {t.Accelerator.Name}";
         if (found < 0)

@@ -40,7 +40,7 @@ public sealed class SideGrid
 
         return source switch
         {
-            ZooModel zoo => new SideGrid(zoo.Sides.Accepts, $"{zoo.Sides.Requirement} ({zoo.Name}'s rule)", false),
+            ZooModel zoo => new SideGrid(zoo.Sides.Accepts, $"{zoo.Sides.Requirement}, {zoo.Name}'s rule", false),
             DarknetModel cfg => Multiples(Math.Max(1, cfg.RequiredMultiple), "the .cfg's deepest stride", assumed: false),
             _ => Multiples(DefaultStep, "assumed; the model states no rule, pass --step to change", assumed: true),
         };
@@ -62,5 +62,5 @@ public sealed class SideGrid
     }
 
     private static SideGrid Multiples(int step, string why, bool assumed) =>
-        new(side => side % step == 0, string.Create(CultureInfo.InvariantCulture, $"multiples of {step} ({why})"), assumed);
+        new(side => side % step == 0, string.Create(CultureInfo.InvariantCulture, $"multiples of {step}, {why}"), assumed);
 }
