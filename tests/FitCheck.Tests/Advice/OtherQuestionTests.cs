@@ -73,7 +73,7 @@ public class OtherQuestionTests
         var fps = new Dictionary<int, double>();
         for (var b = 1; b <= 16; b++)
         {
-            var a = FitCheck.Evaluation.Evaluator.Analyze("resnet50", t.Source, t.Resolution, b, Precision.Int8, FitCheck.Hardware.CodeSizeModel.Default);
+            var a = FitCheck.Evaluation.Evaluator.Analyze("resnet50", t.Source, t.Resolution, b, Precision.Int8, FitCheck.Analysis.CodeSizeModel.Default);
             var r = FitCheck.Evaluation.Evaluator.Deploy(a, t.Accelerator, t.Gates with { MinFps = null });
             if (r.Passed == true)
             {
