@@ -1,6 +1,7 @@
 using System.Globalization;
 using FitCheck.Advice;
 using FitCheck.Diagnostics;
+using FitCheck.Evaluation;
 using FitCheck.Graph;
 using FitCheck.Manifest;
 using FitCheck.Models;

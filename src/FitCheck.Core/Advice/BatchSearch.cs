@@ -19,12 +19,12 @@ public static class BatchSearch
     public const int DefaultMax = 64;
 
     /// <summary>Gates about memory: everything but the throughput floors and ceilings.</summary>
-    public static bool IsMemoryGate(string name) => name is not (GateNames.MinFps or GateNames.MaxLatency or "max-dram-bandwidth");
+    public static bool IsMemoryGate(string name) => name is not (GateNames.MinFps or GateNames.MaxLatency or GateNames.MaxDramBandwidth);
 
     public static IReadOnlyList<AdviceAnswer> Advise(AdviceTarget t, AnalysisCache cache, int maxBatch)
     {
         var who = $"{t.Model} {t.Resolution} on {t.Accelerator.Name}";
-        var memoryOnly = t.Gates with { MinFps = null, MaxLatencySeconds = null, MaxDramBytesPerSecond = null };
+        var memoryOnly = t.Gates with { Values = t.Gates.Values.Where(kv => kv.Key is not ("minFps" or "maxLatency" or "maxDramBandwidth")).ToDictionary() };
         ModelAnalysis? At(int b) => cache.Get(t.Model, t.Source, t.Resolution, b, t.Precision, t.Location);
         var evaluated = 0;
         int lo = 0, hi = maxBatch + 1;

@@ -34,7 +34,15 @@ public static class GateProbe
 
         var a = analysis.WithCodeModel(accelerator.Code);
         var bound = a with { Activations = a.Activations with { PeakBytes = a.Activations.LowerBoundBytes } };
-        var results = FitGates.Evaluate(bound, accelerator, gates);
+        // The catalogue's memory rows (those that weigh an item), run on the bound; the placement is a
+        // stand-in that only carries the accelerator, since these rows read capacities, not where things went.
+        var nowhere = new Placement(accelerator, new ItemPlacement("code", 0, -1, false), new ItemPlacement("activations", 0, -1, false),
+            new ItemPlacement("weights", 0, -1, false), new ActivationSpill(-1, 0, 0, 0, []), "");
+        var context = new GateContext(bound, gates, nowhere, null);
+        var results = GateCatalog.All
+            .Where(d => d.Stage == GateStage.Deployment && (d.Item is not null || d.PerTarget))
+            .SelectMany(d => d.Evaluate(context, d))
+            .ToList();
         var memory = accelerator.Tiers.Aggregate(0L, (s, t) => checked(s + t.CapacityBytes));
         var least = checked(a.CodeBytes + a.Activations.LowerBoundBytes + a.WeightBytes);
         results.Add(new GateResult(GateNames.PlacementFit, least <= memory, ""));

@@ -1,5 +1,6 @@
 using FitCheck.Advice;
 using FitCheck.Analysis;
+using FitCheck.Evaluation;
 using FitCheck.Graph;
 using FitCheck.Manifest;
 using static FitCheck.Tests.Advice.AdviceFixtures;
@@ -74,7 +75,7 @@ public class OtherQuestionTests
         for (var b = 1; b <= 16; b++)
         {
             var a = FitCheck.Evaluation.Evaluator.Analyze("resnet50", t.Source, t.Resolution, b, Precision.Int8, FitCheck.Analysis.CodeSizeModel.Default);
-            var r = FitCheck.Evaluation.Evaluator.Deploy(a, t.Accelerator, t.Gates with { MinFps = null });
+            var r = FitCheck.Evaluation.Evaluator.Deploy(a, t.Accelerator, new GateSpec(ActivationsIn: GateSpec.OnChip));
             if (r.Passed == true)
             {
                 fps[b] = r.Throughput!.Fps;
