@@ -46,6 +46,7 @@ internal static class FitCheckApp
         ZooCommand.Register(app, context);
         ExplainCommand.Register(app, context);
         SweepCommand.Register(app, context);
+        AdviseCommand.Register(app, context);
         InitCommand.Register(app, context);
         app.OnExecute(() =>
         {
