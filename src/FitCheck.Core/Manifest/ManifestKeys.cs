@@ -14,7 +14,7 @@ public static class ManifestKeys
 
     public static readonly string[] Code = ["runtime", "perKernel", "perLayer"];
 
-    public static readonly string[] Model = ["name", "source", "resolutions", "precision", "batch", "deploy", "gates"];
+    public static readonly string[] Model = ["name", "source", "resolutions", "inputs", "precision", "batch", "deploy", "gates"];
 
     public static readonly string[] Gates =
     [
