@@ -2,6 +2,7 @@ using System.Globalization;
 using FitCheck.Baseline;
 using FitCheck.Evaluation;
 using FitCheck.Hardware;
+using FitCheck.Throughput;
 using FitCheck.Units;
 
 namespace FitCheck.Reports;
@@ -36,6 +37,10 @@ public static class MarkdownReport
             var accelerator = options.FindAccelerator(group.Key);
             w.Write($"### {Cell(group.Key)}{Describe(accelerator)}\n\n");
             Table(w, group.ToList(), accelerator, showFps);
+            if (accelerator is not null && group.Any(r => r.Throughput is not null))
+            {
+                w.Write($"<sub>{Cell(ThroughputAssumptions.For(accelerator).Sentence())}</sub>\n\n");
+            }
         }
 
         var analysed = report.Results.Where(r => r.Accelerator is null).ToList();
