@@ -31,7 +31,7 @@ public static class ManifestCheck
         var done = 0;
         foreach (var spec in manifest.Models)
         {
-            var source = ModelSourceResolver.Resolve(spec.Source, baseDirectory, spec.SourceAt, limits);
+            var source = ModelSourceResolver.Resolve(spec.Source, baseDirectory, spec.SourceAt, spec.Inputs, limits);
             var resolutions = spec.Resolutions.Count > 0
                 ? spec.Resolutions
                 : [new Located<Resolution>(source.DefaultResolution, spec.SourceAt)];

@@ -17,6 +17,22 @@ public static class ModelSourceResolver
     /// <param name="baseDirectory">Directory relative paths are resolved against (the manifest's).</param>
     /// <param name="at">Where the source was written, for error messages.</param>
     /// <param name="limits">Limits on what an imported model may hold (ONNX nodes, attribute elements).</param>
+    /// <param name="inputs">Dynamic ONNX dimensions pinned by name (`--input samples=16000`); only ONNX files take them.</param>
+    public static IModelSource Resolve(string source, string baseDirectory, SourceLocation? at, IReadOnlyDictionary<string, long>? inputs, WorkLimits? limits = null)
+    {
+        var model = Resolve(source, baseDirectory, at, limits);
+        if (inputs is not { Count: > 0 })
+        {
+            return model;
+        }
+
+        return model is OnnxModel onnx
+            ? onnx.Pin(inputs, at)
+            : throw new FitCheckException(DiagnosticCatalog.InvalidArgument($"input sizes ({string.Join(", ", inputs.Keys)}) apply to ONNX models, not to '{source}'",
+                "remove `inputs:` / `--input`; zoo and Darknet models take their size from the resolution") with
+            { Location = at });
+    }
+
     public static IModelSource Resolve(string source, string baseDirectory, SourceLocation? at, WorkLimits? limits = null)
     {
         var text = source.Trim();
