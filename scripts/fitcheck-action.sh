@@ -7,7 +7,8 @@
 #
 # Inputs come as environment variables (action.yml maps its inputs onto them):
 #   FITCHECK_MANIFEST     manifest path (default fitcheck.yml)
-#   FITCHECK_VERSION      tool version to install (default: the Action's own version, from its ref)
+#   FITCHECK_VERSION      tool version to install (default: the Action's own version, from its ref,
+#                         FITCHECK_ACTION_REF or GITHUB_ACTION_REF)
 #   FITCHECK_INSTALL      auto (nuget.org, else build from the Action's checkout), nuget, or build
 #   FITCHECK_SOURCE       extra NuGet source to install from (a folder with a packed FitCheck, a feed URL)
 #   FITCHECK_TOOL_DIR     where the tool is installed (default $RUNNER_TEMP/fitcheck-tool; cached by action.yml)
@@ -86,7 +87,8 @@ tool_version() {
     printf '%s\n' "$FITCHECK_VERSION"
     return 0
   fi
-  local ref="${GITHUB_ACTION_REF:-}"
+  # action.yml passes github.action_ref explicitly: not every runner sets GITHUB_ACTION_REF in composite steps.
+  local ref="${FITCHECK_ACTION_REF:-${GITHUB_ACTION_REF:-}}"
   case "$ref" in
     v[0-9]*.[0-9]*.[0-9]*) printf '%s\n' "${ref#v}" ;;
     v[0-9]*.[0-9]*) printf '%s.*\n' "${ref#v}" ;;
@@ -150,7 +152,7 @@ cmd_install() {
       build) install_from_checkout "$dir" ;;
       auto)
         if [ -z "$version" ] && [ -z "${FITCHECK_SOURCE:-}" ]; then
-          log "the Action runs from an unreleased ref (${GITHUB_ACTION_REF:-a local checkout}): building the tool"
+          log "the Action runs from an unreleased ref (${FITCHECK_ACTION_REF:-${GITHUB_ACTION_REF:-a local checkout}}): building the tool"
           install_from_checkout "$dir"
         elif ! install_from_feed "$dir" "$version" "${FITCHECK_SOURCE:-}"; then
           warn install "FitCheck ${version:-(latest)} could not be installed from the NuGet feed; building it from the Action's checkout"

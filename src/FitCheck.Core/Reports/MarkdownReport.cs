@@ -7,9 +7,11 @@ using FitCheck.Units;
 namespace FitCheck.Reports;
 
 /// <summary>
-/// GitHub-flavoured Markdown for step summaries and the sticky PR comment: a verdict line, one table per
-/// accelerator with every gate's reason, the baseline deltas, and a Mermaid chart of memory against
-/// resolution when a model is checked at several. Starts with <see cref="Marker"/> so the action finds
+/// GitHub-flavoured Markdown for step summaries and the sticky PR comment: a verdict line, the failed
+/// deployments (one table per accelerator, failed gates with their reasons first), the baseline deltas
+/// (growth beyond the budget first), the passing deployments (collapsed in a &lt;details&gt; when something
+/// failed), and a Mermaid chart of memory against resolution when a model is checked at several. Failures
+/// and deltas come first because the action cuts an over-long comment at its end. Starts with <see cref="Marker"/> so the action finds
 /// its own comment again.
 /// </summary>
 public static class MarkdownReport
@@ -29,14 +31,13 @@ public static class MarkdownReport
         about.Add($"{ReportOptions.ToolName} {options.ToolVersion}");
         w.Write(string.Join(" · ", about) + "\n\n");
 
+        // What a reviewer needs comes first and survives a comment cut to GitHub's size limit: the failed
+        // deployments, then the deltas; passing deployments follow, collapsed when something failed.
         var gated = report.Results.Where(r => r.Accelerator is not null).ToList();
         var showFps = report.Results.Any(r => ResultFps.Of(r) is not null);
-        foreach (var group in gated.GroupBy(r => r.Accelerator!, StringComparer.Ordinal))
-        {
-            var accelerator = options.FindAccelerator(group.Key);
-            w.Write($"### {Cell(group.Key)}{Describe(accelerator)}\n\n");
-            Table(w, group.ToList(), accelerator, showFps);
-        }
+        var failed = gated.Where(r => r.Passed == false).ToList();
+        var passed = gated.Where(r => r.Passed != false).ToList();
+        Tables(w, failed, options, showFps);
 
         var analysed = report.Results.Where(r => r.Accelerator is null).ToList();
         if (analysed.Count > 0)
@@ -50,6 +51,17 @@ public static class MarkdownReport
             Baseline(w, baseline);
         }
 
+        if (passed.Count > 0 && failed.Count > 0)
+        {
+            w.Write($"<details><summary>✅ {Count(passed.Count, "passing deployment", "passing deployments")}</summary>\n\n");
+            Tables(w, passed, options, showFps);
+            w.Write("</details>\n\n");
+        }
+        else
+        {
+            Tables(w, passed, options, showFps);
+        }
+
         Chart(w, report);
     }
 
@@ -58,6 +70,17 @@ public static class MarkdownReport
         using var w = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         Write(w, report, options);
         return w.ToString();
+    }
+
+    /// <summary>One table per accelerator, in the order the accelerators first appear.</summary>
+    private static void Tables(TextWriter w, List<CheckResult> results, ReportOptions options, bool showFps)
+    {
+        foreach (var group in results.GroupBy(r => r.Accelerator!, StringComparer.Ordinal))
+        {
+            var accelerator = options.FindAccelerator(group.Key);
+            w.Write($"### {Cell(group.Key)}{Describe(accelerator)}\n\n");
+            Table(w, group.ToList(), accelerator, showFps);
+        }
     }
 
     /// <summary>"✅ FitCheck: all 6 deployments pass", "❌ FitCheck: 2 of 6 deployments fail".</summary>
@@ -117,13 +140,34 @@ public static class MarkdownReport
 
             if (gated)
             {
-                cells.Add(string.Join("<br>", r.Gates.Select(g => $"{(g.Passed ? "✅" : "❌")} **{Cell(g.Name)}**: {Cell(g.Message)}")));
+                cells.Add(Gates(r));
             }
 
             w.Write("| " + string.Join(" | ", cells) + " |\n");
         }
 
         w.Write("\n");
+    }
+
+    /// <summary>
+    /// Every gate with its reason; on a failed deployment the failed gates first with their reasons and the
+    /// passed ones by name only, so the comment shows every failure within GitHub's size limit.
+    /// </summary>
+    private static string Gates(CheckResult r)
+    {
+        if (r.Passed != false)
+        {
+            return string.Join("<br>", r.Gates.Select(g => $"✅ **{Cell(g.Name)}**: {Cell(g.Message)}"));
+        }
+
+        var lines = r.Gates.Where(g => !g.Passed).Select(g => $"❌ **{Cell(g.Name)}**: {Cell(g.Message)}").ToList();
+        var passed = r.Gates.Where(g => g.Passed).Select(g => Cell(g.Name)).ToList();
+        if (passed.Count > 0)
+        {
+            lines.Add("✅ " + string.Join(", ", passed));
+        }
+
+        return string.Join("<br>", lines);
     }
 
     /// <summary>"80.8 MB / 33.6 MB on chip (240 %)": everything the model needs against what the chip holds.</summary>
@@ -160,7 +204,9 @@ public static class MarkdownReport
     {
         // The file name only: in CI the full path is a temporary directory that means nothing to a reviewer.
         w.Write($"### Compared with `{Path.GetFileName(baseline.BaselinePath.Replace('\\', '/'))}`\n\n");
-        var shown = baseline.Deployments.Where(d => d.Status != DiffStatus.Unchanged).ToList();
+        var shown = baseline.Deployments.Where(d => d.Status != DiffStatus.Unchanged)
+            .OrderBy(d => baseline.Violations.Any(v => v.Deployment == d) ? 0 : 1)
+            .ToList();
         var unchanged = baseline.Deployments.Count - shown.Count;
         var violations = baseline.Violations;
         if (shown.Count > 0)

@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
+using FitCheck.Cli;
 using FitCheck.Tests.Support;
 
 namespace FitCheck.Tests.Action;
@@ -208,6 +211,89 @@ public sealed class ActionScriptTests : IDisposable
             lines[^1]);
         // The step summary keeps it all.
         Assert.Equal(md.ToString(), File.ReadAllText(Path.Combine(_dir, "summary.md")));
+    }
+
+    /// <summary>
+    /// 4 models × 8 resolutions × 3 accelerators = 96 deployments, checked against a baseline in which every
+    /// size was 20 % smaller and every rate 25 % higher: the real Markdown report, posted by the script.
+    /// </summary>
+    [Fact]
+    public void A96DeploymentReportWithEveryFigureChangedFitsOneCommentWithEveryFailureAndDelta()
+    {
+        var manifest = Path.Combine(_dir, "big.yml");
+        File.WriteAllText(manifest, BigManifest());
+        Assert.Equal(1, Check("check", manifest, "--format", "json", "--output", Path.Combine(_dir, "base.json")));
+        var baseline = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "base.json")))!;
+        foreach (var r in baseline["results"]!.AsArray())
+        {
+            r!["weightBytes"] = (long)(r["weightBytes"]!.GetValue<long>() * 0.8);
+            r["codeBytes"] = (long)(r["codeBytes"]!.GetValue<long>() * 0.8);
+            r["activations"]!["peakBytes"] = (long)(r["activations"]!["peakBytes"]!.GetValue<long>() * 0.8);
+            if (r["throughput"] is JsonObject t && t["fps"] is JsonValue fps)
+            {
+                t["fps"] = fps.GetValue<double>() * 1.25;
+            }
+        }
+
+        File.WriteAllText(Path.Combine(_dir, "base.json"), baseline.ToJsonString());
+        var md = Path.Combine(_dir, "report.md");
+        var now = Path.Combine(_dir, "now.json");
+        Assert.Equal(1, Check("check", manifest, "--baseline", Path.Combine(_dir, "base.json"), "--max-growth", "5%", "--report", $"md={md}", "--report", $"json={now}"));
+
+        using var api = new FakeGitHubApi(ApiMode.Works);
+        var run = Run("run", api, new() { ["GITHUB_RUN_ID"] = "99" });
+        Assert.True(run.Exit == 0, run.Error);
+        var body = api.Comments.Single().Body;
+        Assert.True(body.Length < 65_536, $"{body.Length} characters");
+
+        var results = JsonNode.Parse(File.ReadAllText(now))!["results"]!.AsArray();
+        Assert.Equal(96, results.Count);
+        var failures = 0;
+        foreach (var r in results)
+        {
+            var key = $"{r!["model"]}@{r["resolution"]} on {r["accelerator"]}";
+            // Every delta: the deployment's row in the comparison table, with its weights change.
+            Assert.Contains($"| {key} | +", body);
+            foreach (var gate in r["gates"]!.AsArray().Where(g => !g!["passed"]!.GetValue<bool>()))
+            {
+                failures++;
+                Assert.Contains($"❌ **{gate!["name"]}**: {gate["message"]}", body);
+            }
+        }
+
+        Assert.InRange(failures, 100, 1000);
+        Assert.Contains("<details>", body);
+    }
+
+    private static string BigManifest()
+    {
+        var yml = new StringBuilder("version: 1\naccelerators:\n");
+        foreach (var (name, sram, dram) in new[] { ("small", "1 MiB", "1 GiB"), ("medium", "4 MiB", "4 GiB"), ("large", "16 MiB", "8 GiB") })
+        {
+            yml.Append(CultureInfo.InvariantCulture, $"  - name: {name}-npu\n    compute: 8 TOPS\n    memory:\n");
+            yml.Append(CultureInfo.InvariantCulture, $"      - {{ name: sram, kind: sram, size: {sram}, bandwidth: 200 GB/s }}\n");
+            yml.Append(CultureInfo.InvariantCulture, $"      - {{ name: dram, kind: dram, size: {dram}, bandwidth: 17 GB/s }}\n");
+        }
+
+        yml.Append("models:\n");
+        foreach (var model in new[] { "resnet50", "yolov3", "mobilenet-v2", "yolov3-tiny" })
+        {
+            yml.Append(CultureInfo.InvariantCulture, $"  - source: zoo:{model}\n    precision: int8\n");
+            yml.Append("    resolutions: [224x224, 256x256, 288x288, 320x320, 352x352, 384x384, 416x416, 448x448]\n");
+            yml.Append("    deploy: [small-npu, medium-npu, large-npu]\n");
+            yml.Append("    gates: { weights: anywhere, activations: on-chip, code: on-chip, headroom: 10%, minFps: 200 fps, maxLatency: 4 ms, maxWeights: 20 MB, maxTotal: 40 MB }\n");
+        }
+
+        return yml.ToString();
+    }
+
+    private int Check(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = FitCheckApp.Run(args, new CliContext(stdout, stderr, _dir, _ => null));
+        Assert.True(exit <= 1, stderr.ToString());
+        return exit;
     }
 
     [Fact]
