@@ -10,8 +10,6 @@ namespace FitCheck.Cli;
 /// </summary>
 internal static class AcceleratorChoice
 {
-    public const string DefaultManifest = "fitcheck.yml";
-
     public const string Help = "Accelerator name: one from the manifest, or a preset (see `dotnet fitcheck zoo`).";
 
     public const string ManifestHelp = "Manifest to take accelerators from. Default: ./fitcheck.yml when it exists, else presets only.";
@@ -46,25 +44,6 @@ internal static class AcceleratorChoice
         return result;
     }
 
-    private static IReadOnlyList<Accelerator> LoadManifest(CliContext context, string? manifestPath)
-    {
-        var path = manifestPath;
-        if (path is null)
-        {
-            if (!File.Exists(context.ResolvePath(DefaultManifest)))
-            {
-                return [];
-            }
-
-            path = DefaultManifest;
-        }
-
-        var document = ManifestParser.ParseFile(context.ResolvePath(path), path);
-        foreach (var a in document.Accelerators)
-        {
-            HierarchyValidator.Validate(a);
-        }
-
-        return document.Accelerators;
-    }
+    private static IReadOnlyList<Accelerator> LoadManifest(CliContext context, string? manifestPath) =>
+        ManifestFile.Choose(context, manifestPath) is { } path ? ManifestFile.Read(context, path).Accelerators : [];
 }

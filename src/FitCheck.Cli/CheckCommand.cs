@@ -27,7 +27,7 @@ internal static class CheckCommand
                 2 the manifest, a model or the baseline is wrong.
                 With GITHUB_ACTIONS=true, failed gates are also printed as ::error workflow commands.
                 """;
-            var manifest = cmd.Argument("manifest", "Path to the YAML manifest (e.g. fitcheck.yml).");
+            var manifest = cmd.Argument("manifest", "Path to the YAML manifest. Default: ./fitcheck.yml.");
             var format = cmd.Option("-f|--format <FORMAT>", OutputFormats.Help, CommandOptionType.SingleValue);
             var output = cmd.Option("-o|--output <FILE>", "Write the --format report to FILE instead of standard output.", CommandOptionType.SingleValue);
             var reports = cmd.Option("--report <REPORT>",
@@ -39,22 +39,17 @@ internal static class CheckCommand
                 CommandOptionType.SingleValue);
             cmd.OnExecute(() =>
             {
-                if (string.IsNullOrWhiteSpace(manifest.Value))
-                {
-                    throw new FitCheckException(DiagnosticCatalog.InvalidArgument("missing the manifest path",
-                        "run `dotnet fitcheck check fitcheck.yml`, or `dotnet fitcheck init` to write a starter manifest"));
-                }
-
+                var path = ManifestFile.Choose(context, manifest.Value) ?? throw ManifestFile.Missing("check");
                 var chosen = OutputFormats.Parse(format.Value());
                 var requests = reports.Values.Select(v => ReportRequest.Parse(v ?? "")).ToList();
                 var budget = ParseGrowth(maxGrowth.Value(), baseline.HasValue());
                 var old = baseline.Value() is { } b ? BaselineReader.Read(b, InputFiles.ReadBytes(context, b)) : null;
 
                 // Diagnostics name the manifest as the user wrote it; model paths resolve from its real directory.
-                var document = ManifestParser.ParseFile(context.ResolvePath(manifest.Value), manifest.Value);
-                var fullPath = context.ResolvePath(manifest.Value);
+                var document = ManifestFile.Read(context, path);
+                var fullPath = context.ResolvePath(path);
                 var report = Progress.Run(context, progress => Evaluator.Check(document with { Path = fullPath }, progress));
-                report = report with { ManifestPath = manifest.Value };
+                report = report with { ManifestPath = path };
 
                 var comparison = old is null
                     ? null

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FitCheck.Hardware;
+using FitCheck.Manifest;
 using FitCheck.Models.Zoo;
 using FitCheck.Units;
 using McMaster.Extensions.CommandLineUtils;

@@ -29,7 +29,13 @@ public sealed class FitCheckTask : Microsoft.Build.Utilities.Task
     {
         try
         {
-            var report = Evaluator.Check(ManifestParser.ParseFile(Manifest));
+            var document = ManifestParser.ParseFile(Manifest);
+            foreach (var warning in document.Warnings)
+            {
+                Write(warning, asWarning: true);
+            }
+
+            var report = Evaluator.Check(document);
             FailedDeployments = report.FailedCount;
             foreach (var result in report.Results.Where(r => r.Passed == false))
             {

@@ -37,4 +37,16 @@ public static partial class DiagnosticCatalog
 
     public static Diagnostic NoOnChipCapacity(string accelerator, SourceLocation? at) =>
         new("FC0309", $"accelerator '{accelerator}' has a memory tier of size zero", at, "give every tier a size, e.g. `size: 8 MiB`");
+
+    public static Diagnostic TierKindUnknown(string accelerator, string tier, SourceLocation? at) =>
+        new("FC0310", $"memory tier '{Clip(tier)}' of accelerator '{Clip(accelerator)}' does not say whether it is on-chip SRAM or DRAM", at,
+            "add `kind: sram` (on the chip) or `kind: dram` (off it); without `kind:` only names such as sram, tcm, l2, dram, ddr4, lpddr4 or hbm2 decide it");
+
+    public static Diagnostic OnChipTierImplausiblyLarge(string accelerator, string tier, string size, SourceLocation? at) =>
+        new("FC0311", $"on-chip tier '{Clip(tier)}' of accelerator '{Clip(accelerator)}' holds {size}, more than any single-die SRAM", at,
+            "if this memory is off the chip, write `kind: dram`; on-chip gates count every byte of an SRAM tier", DiagnosticSeverity.Warning);
+
+    public static Diagnostic TierKindContradictsName(string accelerator, string tier, string kind, SourceLocation? at) =>
+        new("FC0312", $"memory tier '{Clip(tier)}' of accelerator '{Clip(accelerator)}' is named like {(kind == "sram" ? "DRAM" : "SRAM")} but declared `kind: {kind}`", at,
+            "check `kind:`; on-chip gates count only SRAM tiers", DiagnosticSeverity.Warning);
 }

@@ -110,9 +110,7 @@ internal static class AcceleratorReader
             var size = r.Bytes(f.Required("size", label), "size");
             var tiles = f.Optional("tiles") is { } t ? (int)r.Integer(t, "tiles", 1, int.MaxValue) : 1;
             var bandwidth = r.Quantity(f.Required("bandwidth", label), "bandwidth", UnitKind.Bandwidth);
-            var onChipTier = f.Optional("kind") is { } k
-                ? r.Choice(k, "kind", ManifestKeys.TierKinds) == 0
-                : !LooksLikeDram(name);
+            var onChipTier = Kind(r, f.Optional("kind"), name, accelerator, r.At(nameNode));
 
             if (!nameAt.TryAdd(name, r.At(nameNode)))
             {
@@ -128,6 +126,13 @@ internal static class AcceleratorReader
             catch (OverflowException)
             {
                 throw new FitCheckException(DiagnosticCatalog.CapacityOverflow(name, f.Location));
+            }
+
+            if (onChipTier && checked(size * tiles) > TierKindRule.PlausibleOnChipBytes)
+            {
+                var written = r.Scalar(f.Required("size", label), "size", "");
+                var total = tiles == 1 ? written : $"{tiles} tiles of {written}";
+                r.Warnings.Add(DiagnosticCatalog.OnChipTierImplausiblyLarge(accelerator, name, total, f.Location));
             }
 
             tiers.Add(new MemoryTier(name, size, tiles, bandwidth, onChipTier, f.Location));
@@ -150,9 +155,24 @@ internal static class AcceleratorReader
             f.Optional("perLayer") is { } pl ? r.Bytes(pl, "perLayer", allowZero: true) : d.PerLayerBytes);
     }
 
-    /// <summary>A tier without `kind:` is off-chip when its name says DRAM, DDR or HBM.</summary>
-    private static bool LooksLikeDram(string name) =>
-        name.Contains("dram", StringComparison.OrdinalIgnoreCase)
-        || name.Contains("ddr", StringComparison.OrdinalIgnoreCase)
-        || name.Contains("hbm", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// On-chip or not: `kind:` when written (with a warning when the name says the other), else the name when
+    /// <see cref="TierKindRule"/> finds it unambiguous, else an input error: a guess could pass a gate silently.
+    /// </summary>
+    private static bool Kind(YamlReader r, YamlNode? kind, string name, string accelerator, SourceLocation nameAt)
+    {
+        var fromName = TierKindRule.OnChipFromName(name);
+        if (kind is null)
+        {
+            return fromName ?? throw new FitCheckException(DiagnosticCatalog.TierKindUnknown(accelerator, name, nameAt));
+        }
+
+        var onChip = r.Choice(kind, "kind", ManifestKeys.TierKinds) == 0;
+        if (fromName is { } named && named != onChip)
+        {
+            r.Warnings.Add(DiagnosticCatalog.TierKindContradictsName(accelerator, name, ManifestKeys.TierKinds[onChip ? 0 : 1], r.At(kind)));
+        }
+
+        return onChip;
+    }
 }

@@ -1,3 +1,4 @@
+using FitCheck.Diagnostics;
 using FitCheck.Hardware;
 
 namespace FitCheck.Manifest;
@@ -7,4 +8,8 @@ public sealed record ManifestDocument(
     string Path,
     int Version,
     IReadOnlyList<Accelerator> Accelerators,
-    IReadOnlyList<ModelSpec> Models);
+    IReadOnlyList<ModelSpec> Models)
+{
+    /// <summary>Warnings (<see cref="DiagnosticSeverity.Warning"/>) in source order; the run goes on.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+}

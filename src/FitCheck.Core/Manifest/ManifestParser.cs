@@ -163,7 +163,7 @@ public static class ManifestParser
             models.Add(m);
         }
 
-        return new ManifestDocument(path, number, accelerators, models);
+        return new ManifestDocument(path, number, accelerators, models) { Warnings = r.Warnings };
     }
 
     /// <summary>

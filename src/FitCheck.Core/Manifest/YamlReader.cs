@@ -14,6 +14,9 @@ internal sealed class YamlReader(string path)
 {
     public string Path { get; } = path;
 
+    /// <summary>Suspicious but legal input found while reading; the document carries them to the caller.</summary>
+    public List<Diagnostic> Warnings { get; } = [];
+
     public SourceLocation At(YamlNode node) => At(node.Start);
 
     public SourceLocation At(Mark mark) => new(Path, Clamp(mark.Line), Clamp(mark.Column));

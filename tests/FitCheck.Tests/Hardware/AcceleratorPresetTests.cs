@@ -1,5 +1,6 @@
 using FitCheck.Diagnostics;
 using FitCheck.Hardware;
+using FitCheck.Manifest;
 
 namespace FitCheck.Tests.Hardware;
 

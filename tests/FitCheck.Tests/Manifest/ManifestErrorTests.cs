@@ -83,7 +83,7 @@ public class ManifestErrorTests
         { "unknown precision", With("    deploy: [npu]", "    deploy: [npu]\n    precision: int4"), "FC0118", 15, 16 },
         { "unknown overlap", With("    compute: 4 TOPS", "    compute: 4 TOPS\n    overlap: parallel"), "FC0118", 5, 14 },
         { "unknown tier kind", With("        size: 8 MiB", "        size: 8 MiB\n        kind: flash"), "FC0118", 8, 15 },
-        { "duplicate accelerator", With("models:", "  - name: npu\n    compute: 1 TOPS\n    memory: [{name: m, size: 1 MiB, bandwidth: 1 GB/s}]\nmodels:"), "FC0119", 12, 11 },
+        { "duplicate accelerator", With("models:", "  - name: npu\n    compute: 1 TOPS\n    memory: [{name: m, kind: sram, size: 1 MiB, bandwidth: 1 GB/s}]\nmodels:"), "FC0119", 12, 11 },
         { "duplicate tier", With("      - name: dram", "      - name: sram"), "FC0119", 9, 15 },
         { "duplicate model", Base + "\n  - name: resnet50\n    source: zoo:resnet18\n    deploy: [npu]\n", "FC0119", 15, 11 },
         { "deploy to an undeclared accelerator", With("deploy: [npu]", "deploy: [nup]"), "FC0120", 14, 14 },

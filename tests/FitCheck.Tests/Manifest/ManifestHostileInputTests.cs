@@ -141,10 +141,10 @@ public class ManifestHostileInputTests
         var yaml = new StringBuilder("version: 1\naccelerators:\n");
         for (var i = 0; i < 10_000; i++)
         {
-            yaml.Append($"  - {{name: a{i}, compute: 1 TOPS, memory: [{{name: m, size: 1 MiB, bandwidth: 1 GB/s}}]}}\n");
+            yaml.Append($"  - {{name: a{i}, compute: 1 TOPS, memory: [{{name: m, kind: sram, size: 1 MiB, bandwidth: 1 GB/s}}]}}\n");
         }
 
-        yaml.Append("  - {name: a0, compute: 1 TOPS, memory: [{name: m, size: 1 MiB, bandwidth: 1 GB/s}]}\n");
+        yaml.Append("  - {name: a0, compute: 1 TOPS, memory: [{name: m, kind: sram, size: 1 MiB, bandwidth: 1 GB/s}]}\n");
         var d = Fail(yaml.ToString());
         Assert.Equal("FC0119", d.Id);
         Assert.Equal(new SourceLocation("m.yaml", 10_003, 12), d.Location);

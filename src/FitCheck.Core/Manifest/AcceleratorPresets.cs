@@ -1,15 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using FitCheck.Diagnostics;
-using FitCheck.Units;
+using FitCheck.Hardware;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace FitCheck.Hardware;
+namespace FitCheck.Manifest;
 
 /// <summary>
 /// The built-in accelerators, read once from the embedded presets.yml with YamlDotNet's node model (no
-/// reflection). Each preset is validated like a manifest accelerator, and every value must carry a
+/// reflection) and the manifest's <see cref="AcceleratorReader"/>. Each preset is validated like a manifest accelerator, and every value must carry a
 /// source or an assumption, so the file cannot quietly gain an unexplained number.
 /// </summary>
 public static class AcceleratorPresets
@@ -19,8 +18,8 @@ public static class AcceleratorPresets
 
     private static readonly Lazy<IReadOnlyList<AcceleratorPreset>> Loaded = new(Load);
 
-    /// <summary>Keys a preset entry (and so a manifest override of it) may set.</summary>
-    public static readonly string[] Fields = ["name", "compute", "utilization", "overlap", "memory", "code"];
+    /// <summary>Keys a preset entry (and so a manifest override of it) may set: every accelerator key but `preset`.</summary>
+    public static readonly string[] Fields = [.. ManifestKeys.Accelerator.Where(k => k != "preset")];
 
     public static IReadOnlyList<AcceleratorPreset> All => Loaded.Value;
 
@@ -102,34 +101,23 @@ public static class AcceleratorPresets
         return presets;
     }
 
-    /// <summary>Reads one entry in manifest syntax, with the manifest's unit parser.</summary>
+    /// <summary>
+    /// Reads one entry with the manifest's own accelerator reader, so a preset and an inline accelerator accept
+    /// the same keys with the same defaults (`code:`, `kind:`); the bookkeeping keys are set aside first.
+    /// </summary>
     public static Accelerator ReadAccelerator(YamlMappingNode entry, string file)
     {
-        var name = Text(entry, "name", file);
-        var compute = UnitParser.ParseCompute(Text(entry, "compute", file), At(entry, file), "compute").MacsPerSecond;
-        var utilization = Child(entry, "utilization") is null ? 1.0 : UnitParser.ParsePercent(Text(entry, "utilization", file), At(entry, file), "utilization");
-        var overlap = Child(entry, "overlap") is null || Text(entry, "overlap", file) == "pipelined" ? OverlapMode.Pipelined : OverlapMode.Serialized;
-        if (Child(entry, "memory") is not YamlSequenceNode memory)
+        var accelerator = new YamlMappingNode();
+        foreach (var (key, value) in entry.Children)
         {
-            throw Invalid($"preset '{name}' needs a `memory:` list", entry, file);
-        }
-
-        var tiers = new List<MemoryTier>();
-        foreach (var item in memory)
-        {
-            if (item is not YamlMappingNode tier)
+            if ((key as YamlScalarNode)?.Value is not ("description" or "sources" or "assumptions"))
             {
-                throw Invalid("a memory tier must be a mapping", item, file);
+                accelerator.Add(key, value);
             }
-
-            var at = At(tier, file);
-            var tiles = Child(tier, "tiles") is null ? 1 : int.Parse(Text(tier, "tiles", file), NumberStyles.None, CultureInfo.InvariantCulture);
-            var kind = Child(tier, "kind") is null ? "sram" : Text(tier, "kind", file);
-            tiers.Add(new MemoryTier(Text(tier, "name", file), UnitParser.ParseBytes(Text(tier, "size", file), at, "size"), tiles,
-                UnitParser.ParseBandwidth(Text(tier, "bandwidth", file), at, "bandwidth"), kind == "sram", at));
         }
 
-        return new Accelerator(name, compute, utilization, overlap, tiers, CodeSizeModel.Default, At(entry, file));
+        var reader = new YamlReader(file);
+        return AcceleratorReader.Read(reader, accelerator, 0).Accelerator;
     }
 
     /// <summary>The value fields of an entry as `compute`, `memory.sram.size`, ...: each needs a note.</summary>
