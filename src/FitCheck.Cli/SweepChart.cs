@@ -1,6 +1,6 @@
 using System.Globalization;
 using FitCheck.Diagnostics;
-using FitCheck.Throughput;
+using FitCheck.Evaluation;
 using ScottPlot;
 
 namespace FitCheck.Cli;

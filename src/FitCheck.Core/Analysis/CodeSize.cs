@@ -1,5 +1,4 @@
 using FitCheck.Graph;
-using FitCheck.Hardware;
 
 namespace FitCheck.Analysis;
 

@@ -1,3 +1,4 @@
+using FitCheck.Analysis;
 using FitCheck.Diagnostics;
 
 namespace FitCheck.Hardware;

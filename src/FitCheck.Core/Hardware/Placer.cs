@@ -1,5 +1,4 @@
 using FitCheck.Analysis;
-using FitCheck.Throughput;
 using FitCheck.Units;
 
 namespace FitCheck.Hardware;

@@ -1,6 +1,6 @@
 using FitCheck.Diagnostics;
+using FitCheck.Evaluation;
 using FitCheck.Graph;
-using FitCheck.Throughput;
 
 namespace FitCheck.Tests.Throughput;
 

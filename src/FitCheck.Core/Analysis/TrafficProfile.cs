@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
-using FitCheck.Analysis;
 using FitCheck.Graph;
 
-namespace FitCheck.Throughput;
+namespace FitCheck.Analysis;
 
 /// <summary>
 /// What every executed layer reads, writes and multiplies, independent of any accelerator: the

@@ -1,6 +1,6 @@
 using FitCheck.Graph;
 
-namespace FitCheck.Throughput;
+namespace FitCheck.Evaluation;
 
 /// <summary>
 /// One model at one resolution in a sweep: its memory figures and, per accelerator (in the order given),

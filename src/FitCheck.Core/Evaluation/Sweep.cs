@@ -1,12 +1,12 @@
 using FitCheck.Analysis;
 using FitCheck.Diagnostics;
-using FitCheck.Evaluation;
 using FitCheck.Graph;
 using FitCheck.Hardware;
 using FitCheck.Manifest;
 using FitCheck.Models;
+using FitCheck.Throughput;
 
-namespace FitCheck.Throughput;
+namespace FitCheck.Evaluation;
 
 /// <summary>
 /// Models x resolutions x accelerators. Each model x resolution is built and planned once; placement and

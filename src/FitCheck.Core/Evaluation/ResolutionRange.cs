@@ -2,7 +2,7 @@ using System.Globalization;
 using FitCheck.Diagnostics;
 using FitCheck.Graph;
 
-namespace FitCheck.Throughput;
+namespace FitCheck.Evaluation;
 
 /// <summary>
 /// Resolutions for a sweep: `224..2048/32` (square sides from 224 to 2048 in steps of 32), or a list

@@ -1,4 +1,4 @@
-namespace FitCheck.Hardware;
+namespace FitCheck.Analysis;
 
 /// <summary>
 /// Constants of the code-size estimate: code = runtime + distinct kernels x per-kernel + layers x per-layer.
