@@ -21,7 +21,7 @@ public class CheckBenchmarks
     [Benchmark]
     public string CheckSeedManifest()
     {
-        var report = Evaluator.Check(ManifestParser.ParseFile(_manifest));
+        var report = ManifestCheck.Check(ManifestParser.ParseFile(_manifest));
         return JsonReport.ToString(report, "bench");
     }
 }

@@ -48,12 +48,15 @@ internal static class CheckCommand
                 // Diagnostics name the manifest as the user wrote it; model paths resolve from its real directory.
                 var document = ManifestFile.Read(context, path);
                 var fullPath = context.ResolvePath(path);
-                var report = Progress.Run(context, progress => Evaluator.Check(document with { Path = fullPath }, progress));
+                var report = Progress.Run(context, progress => ManifestCheck.Check(document with { Path = fullPath }, progress));
                 report = report with { ManifestPath = path };
 
                 var comparison = old is null
                     ? null
                     : BaselineComparison.Compare(baseline.Value()!, old, report.Results.Select(DeploymentFigures.From).ToList(), budget);
+                // The growth budget becomes each compared deployment's max-growth gate: from here on the report alone
+                // decides the verdict, so the exit code and every format agree.
+                report = comparison?.ApplyTo(report) ?? report;
                 var options = new ReportOptions(FitCheckApp.Version, document.Accelerators, comparison);
 
                 foreach (var request in requests)
@@ -66,10 +69,10 @@ internal static class CheckCommand
                 {
                     // Workflow commands are read from either stream; keep them out of a JSON/XML report on stdout.
                     var stream = output.HasValue() || !chosen.IsMachineReadable() ? context.Out : context.Error;
-                    GitHubAnnotations.Write(stream, report, comparison);
+                    GitHubAnnotations.Write(stream, report);
                 }
 
-                return report.AllPassed && comparison?.Passed != false ? FitCheckApp.Passed : FitCheckApp.GateFailed;
+                return report.AllPassed ? FitCheckApp.Passed : FitCheckApp.GateFailed;
             });
         });
 

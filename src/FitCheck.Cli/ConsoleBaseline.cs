@@ -37,11 +37,6 @@ internal static class ConsoleBaseline
             s.Append("  ").Append(unchanged.ToString(CultureInfo.InvariantCulture)).Append(unchanged == 1 ? " deployment unchanged\n" : " deployments unchanged\n");
         }
 
-        foreach (var message in baseline.ViolationMessages)
-        {
-            s.Append("✗ ").Append(message).Append('\n');
-        }
-
         if (baseline.MaxGrowth is not null && baseline.Passed)
         {
             s.Append("Every figure is within the ").Append(baseline.BudgetText).Append(" growth budget.\n");

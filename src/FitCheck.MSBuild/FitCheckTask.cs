@@ -35,7 +35,7 @@ public sealed class FitCheckTask : Microsoft.Build.Utilities.Task
                 Write(warning, asWarning: true);
             }
 
-            var report = Evaluator.Check(document);
+            var report = ManifestCheck.Check(document);
             FailedDeployments = report.FailedCount;
             foreach (var result in report.Results.Where(r => r.Passed == false))
             {

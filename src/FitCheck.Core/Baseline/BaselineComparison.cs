@@ -48,27 +48,39 @@ public sealed record BaselineComparison(string BaselinePath, IReadOnlyList<Deplo
 
     public bool Passed => Violations.Count == 0;
 
+    public const string GrowthGate = Evaluation.GateCatalog.GrowthGate;
+
     /// <summary>
-    /// The growth budget as gate results of one deployment of this run (gate "max-growth"), so reporters that
-    /// locate failures (SARIF, annotations) put them at the deployment's manifest line.
+    /// This run with the growth budget evaluated into each compared deployment's gates (the catalogue's
+    /// baseline-stage gates), so the report alone decides the verdict and every format agrees with the exit code.
     /// </summary>
-    public IReadOnlyList<Evaluation.GateResult> GatesFor(Evaluation.CheckResult result)
+    public Evaluation.CheckReport ApplyTo(Evaluation.CheckReport report)
     {
-        var key = DeploymentFigures.From(result).Key;
-        return
-        [
-            .. Violations
-                .Where(v => v.Deployment.New is not null && v.Deployment.New.Key == key)
-                .Select(v => new Evaluation.GateResult(GrowthGate, false,
-                    $"{v.Delta} {(v.Delta.HigherIsBetter ? "drops more than" : "grows more than")} the {BudgetText} budget against {Path.GetFileName(BaselinePath)}")),
-        ];
+        if (MaxGrowth is not { } budget)
+        {
+            return report;
+        }
+
+        var name = Path.GetFileName(BaselinePath.Replace('\\', '/'));
+        var results = new List<Evaluation.CheckResult>(report.Results.Count);
+        foreach (var r in report.Results)
+        {
+            var figuresNow = DeploymentFigures.From(r);
+            var diff = Deployments.FirstOrDefault(d => d.New == figuresNow);
+            if (r.Accelerator is null || diff?.Old is null || diff.New is null)
+            {
+                results.Add(r);
+                continue;
+            }
+
+            var figures = diff.Deltas.Select(d => new Evaluation.GrowthFigure(d.Figure, d.ToString(), d.Regression, d.HigherIsBetter)).ToList();
+            var context = new Evaluation.GateContext(r.Analysis, Evaluation.GateSpec.None, r.Placement, r.Throughput,
+                new Evaluation.GrowthInput(budget, BudgetText, name, figures));
+            results.Add(r with { Gates = [.. r.Gates, .. Evaluation.GateCatalog.Evaluate(context, Evaluation.GateStage.Baseline)] });
+        }
+
+        return report with { Results = results };
     }
-
-    public const string GrowthGate = "max-growth";
-
-    /// <summary>"yolov3@608x608 on bulk-sram: activations +3.1 MB (+21 %) exceeds the 5 % growth budget".</summary>
-    public IEnumerable<string> ViolationMessages =>
-        Violations.Select(v => $"{v.Deployment.Key}: {v.Delta} {(v.Delta.HigherIsBetter ? "drops more than" : "grows more than")} the {BudgetText} budget");
 
     public string BudgetText => MaxGrowth is { } m ? (m * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %" : "";
 

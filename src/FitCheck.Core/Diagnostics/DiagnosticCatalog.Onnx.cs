@@ -35,9 +35,15 @@ public static partial class DiagnosticCatalog
             "the graph is incomplete (a pruned or hand-edited model?); " + ReExport);
 
     public static Diagnostic OnnxUnsupportedOperator(string file, string node, string opType, string domain, string? suggestion) =>
-        new("FC0507", $"'{file}': node '{node}' uses operator '{(domain.Length == 0 ? opType : domain + "." + opType)}', which FitCheck does not support"
-            + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"), null,
-            "simplify the model (onnxsim), export at a lower opset, or describe the network as a zoo model or Darknet .cfg");
+        OnnxUnsupportedOperators(file, [new UnsupportedOperator(domain.Length == 0 ? opType : domain + "." + opType, 1, node, suggestion)]);
+
+    /// <summary>Every operator of the file FitCheck cannot translate, at once, most frequent first.</summary>
+    public static Diagnostic OnnxUnsupportedOperators(string file, IReadOnlyList<UnsupportedOperator> operators) =>
+        new("FC0507", $"'{file}': {(operators.Count == 1 ? "1 operator" : $"{N(operators.Count)} operators")} not supported: "
+            + string.Join(", ", operators.Select(o => $"{o.Operator} ({N(o.Nodes)} node{(o.Nodes == 1 ? "" : "s")}, first '{o.FirstNode}')"
+                + (o.Suggestion is null ? "" : $" (did you mean '{o.Suggestion}'?)"))), null,
+            "simplify the model (onnxsim), export at a lower opset, or describe the network as a zoo model or Darknet .cfg; "
+            + "`dotnet fitcheck zoo --operators` lists the supported operators");
 
     public static Diagnostic OnnxMissingGraph(string file) =>
         new("FC0508", $"'{file}' holds no graph (ModelProto.graph is absent)", null,
@@ -60,6 +66,9 @@ public static partial class DiagnosticCatalog
     public static Diagnostic OnnxInvalidNode(string file, string node, string opType, string reason) =>
         new("FC0513", $"'{file}': node '{node}' ({opType}): {reason}", null,
             "constant-fold the model first (onnxsim) so that shapes, scales and weights are initializers");
+
+    /// <summary>One unsupported operator of a file: how many nodes use it and the first of them.</summary>
+    public sealed record UnsupportedOperator(string Operator, int Nodes, string FirstNode, string? Suggestion);
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using FitCheck.Analysis;
 using FitCheck.Hardware;
-using FitCheck.Manifest;
 using FitCheck.Units;
 
 namespace FitCheck.Evaluation;
@@ -9,45 +7,57 @@ namespace FitCheck.Evaluation;
 /// <summary>
 /// Memory gates: each item (weights, activation arena, code) must fit the place the manifest names, and
 /// items sent to the same place must fit it together. Headroom keeps a share of every capacity free.
+/// With no gate stated at all, the least a deployment must do is fit the accelerator somewhere.
 /// </summary>
 public static class FitGates
 {
-    public static List<GateResult> Evaluate(ModelAnalysis a, Accelerator acc, GateSpec spec)
+    /// <summary>Where an item must fit: the stated target, else `anywhere` when the manifest states no gate at all.</summary>
+    public static string? TargetOf(GateSpec spec, string key) =>
+        spec.Target(key) ?? (spec.Values.Count == 0 ? GateSpec.Anywhere : null);
+
+    /// <summary>An item's `*-fit` gate: weights, activations or code in the memory its key names.</summary>
+    public static IEnumerable<GateResult> Item(GateContext c, GateDefinition d)
     {
-        var gates = new List<GateResult>();
-        var items = new List<(string Item, long Bytes, string Target)>();
-        var anyTarget = spec.WeightsIn is not null || spec.ActivationsIn is not null || spec.CodeIn is not null;
-        var anyCeiling = spec.MaxWeightBytes is not null || spec.MaxActivationBytes is not null || spec.MaxCodeBytes is not null
-            || spec.MaxTotalBytes is not null || spec.MinFps is not null || spec.MaxLatencySeconds is not null || spec.MaxDramBytesPerSecond is not null;
-
-        // With no placement gates at all, the least a deployment must do is fit the accelerator somewhere.
-        var fallback = anyTarget || anyCeiling ? null : GateSpec.Anywhere;
-        Add(items, "weights", a.WeightBytes, spec.WeightsIn ?? fallback);
-        Add(items, "activations", a.Activations.PeakBytes, spec.ActivationsIn ?? fallback);
-        Add(items, "code", a.CodeBytes, spec.CodeIn ?? fallback);
-
-        foreach (var (item, bytes, target) in items)
+        if (TargetOf(c.Spec, d.ManifestKey!) is { } target)
         {
-            gates.Add(Fit($"{item}-fit", item, bytes, acc, target, spec.HeadroomFraction));
+            yield return Fit(d.Id, d.Item!, d.Figure!(c.Analysis), c.Accelerator, target, c.Spec.HeadroomFraction);
         }
+    }
 
-        foreach (var group in items.GroupBy(i => i.Target, StringComparer.Ordinal))
+    /// <summary>One `TARGET-total-fit` gate per memory that two or more items are sent to.</summary>
+    public static IEnumerable<GateResult> Totals(GateContext c, GateDefinition d)
+    {
+        var items = GateCatalog.All
+            .Where(row => row.Value == GateValueKind.Target && row.Figure is not null)
+            .Select(row => (row.Item!, Bytes: row.Figure!(c.Analysis), Target: TargetOf(c.Spec, row.ManifestKey!)))
+            .Where(i => i.Target is not null);
+        foreach (var group in items.GroupBy(i => i.Target!, StringComparer.Ordinal))
         {
             if (group.Count() < 2)
             {
                 continue;
             }
 
-            var names = string.Join(" + ", group.Select(g => g.Item));
-            var total = group.Sum(g => g.Bytes);
-            gates.Add(Fit($"{group.Key}-total-fit", names, total, acc, group.Key, spec.HeadroomFraction));
+            var names = string.Join(" + ", group.Select(g => g.Item1));
+            var total = group.Aggregate(0L, (s, g) => checked(s + g.Bytes));
+            yield return Fit($"{group.Key}-{d.Id}", names, total, c.Accelerator, group.Key, c.Spec.HeadroomFraction);
+        }
+    }
+
+    /// <summary>A `max*` byte ceiling on an item, echoed in the units the manifest wrote it in.</summary>
+    public static IEnumerable<GateResult> Ceiling(GateContext c, GateDefinition d)
+    {
+        if (c.Spec.Bytes(d.ManifestKey!) is not { } max)
+        {
+            yield break;
         }
 
-        Ceiling(gates, "max-weights", "weights", a.WeightBytes, spec.MaxWeightBytes);
-        Ceiling(gates, "max-activations", "activations", a.Activations.PeakBytes, spec.MaxActivationBytes);
-        Ceiling(gates, "max-code", "code", a.CodeBytes, spec.MaxCodeBytes);
-        Ceiling(gates, "max-total", "weights + activations + code", checked(a.WeightBytes + a.Activations.PeakBytes + a.CodeBytes), spec.MaxTotalBytes);
-        return gates;
+        var bytes = d.Figure!(c.Analysis);
+        var style = ByteFormat.StyleOf(c.Spec.Written.GetValueOrDefault(d.ManifestKey!));
+        var limit = c.Spec.Written.GetValueOrDefault(d.ManifestKey!) ?? ByteFormat.Human(max, style);
+        yield return bytes <= max
+            ? new GateResult(d.Id, true, $"{d.Item} {ByteFormat.Human(bytes, style)} within the {limit} ceiling")
+            : new GateResult(d.Id, false, $"{d.Item} {ByteFormat.Human(bytes, style)} exceed the {limit} ceiling by {ByteFormat.Human(bytes - max, style)}");
     }
 
     /// <summary>Capacity of a gate target on this accelerator and how to name it in a sentence.</summary>
@@ -69,35 +79,29 @@ public static class FitGates
         return (tier?.CapacityBytes ?? 0, tier is null ? $"{target} (not on {acc.Name})" : tier.Name);
     }
 
-    private static void Add(List<(string, long, string)> items, string item, long bytes, string? target)
-    {
-        if (target is not null)
-        {
-            items.Add((item, bytes, target));
-        }
-    }
-
     private static GateResult Fit(string gate, string item, long bytes, Accelerator acc, string target, double headroom)
     {
         var (capacity, where) = Capacity(acc, target);
+        var style = TargetStyle(acc, target);
         var usable = (long)Math.Floor(capacity * (1 - headroom));
         var budget = headroom > 0
-            ? $"{where} ({ByteFormat.Human(usable)} usable of {ByteFormat.Human(capacity)} with {(headroom * 100).ToString("0.#", CultureInfo.InvariantCulture)}% headroom)"
-            : $"{where} ({ByteFormat.Human(capacity)})";
+            ? $"{where} ({ByteFormat.Human(usable, style)} usable of {ByteFormat.Human(capacity, style)} with {(headroom * 100).ToString("0.#", CultureInfo.InvariantCulture)}% headroom)"
+            : $"{where} ({ByteFormat.Human(capacity, style)})";
         return bytes <= usable
-            ? new GateResult(gate, true, $"{item} {ByteFormat.Human(bytes)} fit {budget}, {ByteFormat.Human(usable - bytes)} to spare")
-            : new GateResult(gate, false, $"{item} {ByteFormat.Human(bytes)} exceed {budget} by {ByteFormat.Human(bytes - usable)}");
+            ? new GateResult(gate, true, $"{item} {ByteFormat.Human(bytes, style)} fit {budget}, {ByteFormat.Human(usable - bytes, style)} to spare")
+            : new GateResult(gate, false, $"{item} {ByteFormat.Human(bytes, style)} exceed {budget} by {ByteFormat.Human(bytes - usable, style)}");
     }
 
-    private static void Ceiling(List<GateResult> gates, string gate, string item, long bytes, long? limit)
+    /// <summary>The units the tiers behind a target were written in: binary when every one of them was.</summary>
+    private static ByteStyle TargetStyle(Accelerator acc, string target)
     {
-        if (limit is not { } max)
+        var tiers = target switch
         {
-            return;
-        }
-
-        gates.Add(bytes <= max
-            ? new GateResult(gate, true, $"{item} {ByteFormat.Human(bytes)} within the {ByteFormat.Human(max)} ceiling")
-            : new GateResult(gate, false, $"{item} {ByteFormat.Human(bytes)} exceed the {ByteFormat.Human(max)} ceiling by {ByteFormat.Human(bytes - max)}"));
+            GateSpec.OnChip => acc.Tiers.Where(t => t.OnChip),
+            GateSpec.Anywhere => acc.Tiers,
+            _ => acc.Tiers.Where(t => t.Name == target),
+        };
+        var styles = tiers.Select(t => t.SizeStyle).Distinct().ToList();
+        return styles.Count == 1 ? styles[0] : ByteStyle.Decimal;
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using FitCheck.Hardware;
-using FitCheck.Manifest;
 using FitCheck.Throughput;
 using FitCheck.Units;
 
@@ -12,32 +10,47 @@ namespace FitCheck.Evaluation;
 /// </summary>
 public static class PerformanceGates
 {
-    public static void Evaluate(List<GateResult> gates, Placement placement, ThroughputEstimate? t, GateSpec spec)
+    public static IEnumerable<GateResult> MinFps(GateContext c, GateDefinition d)
     {
-        if (spec.MinFps is { } minFps)
+        if (c.Spec.Number(d.ManifestKey!) is not { } minFps)
         {
-            gates.Add(t is null ? CannotRun("min-fps", placement)
-                : t.Fps >= minFps
-                    ? new GateResult("min-fps", true, $"{Fps(t.Fps)} fps meets the {Fps(minFps)} fps floor ({t.Bound}-bound)")
-                    : new GateResult("min-fps", false, $"{Fps(t.Fps)} fps is below the {Fps(minFps)} fps floor ({t.Bound}-bound)"));
+            yield break;
         }
 
-        if (spec.MaxLatencySeconds is { } maxLatency)
+        var t = c.Throughput;
+        yield return t is null ? CannotRun(d.Id, c)
+            : t.Fps >= minFps
+                ? new GateResult(d.Id, true, $"{Fps(t.Fps)} fps meets the {Fps(minFps)} fps floor ({t.Bound}-bound)")
+                : new GateResult(d.Id, false, $"{Fps(t.Fps)} fps is below the {Fps(minFps)} fps floor ({t.Bound}-bound)");
+    }
+
+    public static IEnumerable<GateResult> MaxLatency(GateContext c, GateDefinition d)
+    {
+        if (c.Spec.Number(d.ManifestKey!) is not { } maxLatency)
         {
-            gates.Add(t is null ? CannotRun("max-latency", placement)
-                : t.LatencySeconds <= maxLatency
-                    ? new GateResult("max-latency", true, $"latency {Ms(t.LatencySeconds)} within the {Ms(maxLatency)} ceiling")
-                    : new GateResult("max-latency", false, $"latency {Ms(t.LatencySeconds)} exceeds the {Ms(maxLatency)} ceiling ({t.Bound}-bound)"));
+            yield break;
         }
 
-        if (spec.MaxDramBytesPerSecond is { } maxDram)
+        var t = c.Throughput;
+        yield return t is null ? CannotRun(d.Id, c)
+            : t.LatencySeconds <= maxLatency
+                ? new GateResult(d.Id, true, $"latency {Ms(t.LatencySeconds)} within the {Ms(maxLatency)} ceiling")
+                : new GateResult(d.Id, false, $"latency {Ms(t.LatencySeconds)} exceeds the {Ms(maxLatency)} ceiling ({t.Bound}-bound)");
+    }
+
+    public static IEnumerable<GateResult> MaxDramBandwidth(GateContext c, GateDefinition d)
+    {
+        if (c.Spec.Number(d.ManifestKey!) is not { } maxDram)
         {
-            gates.Add(t is null ? CannotRun("max-dram-bandwidth", placement)
-                : t.DramBytesPerSecond <= maxDram
-                    ? new GateResult("max-dram-bandwidth", true, $"DRAM traffic {Rate(t.DramBytesPerSecond)} within the {Rate(maxDram)} ceiling")
-                    : new GateResult("max-dram-bandwidth", false,
-                        $"DRAM traffic {Rate(t.DramBytesPerSecond)} exceeds the {Rate(maxDram)} ceiling ({ByteFormat.Human(t.DramBytesPerFrame)}/frame at {Fps(t.Fps)} fps)"));
+            yield break;
         }
+
+        var t = c.Throughput;
+        yield return t is null ? CannotRun(d.Id, c)
+            : t.DramBytesPerSecond <= maxDram
+                ? new GateResult(d.Id, true, $"DRAM traffic {Rate(t.DramBytesPerSecond)} within the {Rate(maxDram)} ceiling")
+                : new GateResult(d.Id, false,
+                    $"DRAM traffic {Rate(t.DramBytesPerSecond)} exceeds the {Rate(maxDram)} ceiling ({ByteFormat.Human(t.DramBytesPerFrame)}/frame at {Fps(t.Fps)} fps)");
     }
 
     public static string Fps(double fps) => double.IsFinite(fps) ? fps.ToString("0.0", CultureInfo.InvariantCulture) : "unbounded";
@@ -47,6 +60,6 @@ public static class PerformanceGates
     public static string Rate(double bytesPerSecond) =>
         double.IsFinite(bytesPerSecond) ? ByteFormat.Human((long)Math.Min(bytesPerSecond, long.MaxValue)) + "/s" : "unbounded";
 
-    private static GateResult CannotRun(string gate, Placement placement) =>
-        new(gate, false, $"cannot run on {placement.Accelerator.Name}: {placement.Summary}");
+    private static GateResult CannotRun(string gate, GateContext c) =>
+        new(gate, false, c.Placement is { } p ? $"cannot run on {p.Accelerator.Name}: {p.Summary}" : "there is no throughput estimate");
 }

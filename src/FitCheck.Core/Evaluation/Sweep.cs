@@ -2,7 +2,6 @@ using FitCheck.Analysis;
 using FitCheck.Diagnostics;
 using FitCheck.Graph;
 using FitCheck.Hardware;
-using FitCheck.Manifest;
 using FitCheck.Models;
 using FitCheck.Throughput;
 

@@ -360,6 +360,43 @@ public sealed class NetworkBuilder
 
     public Network Build() => new(_name, _layers.ToArray());
 
+    /// <summary>Another input of a multi-input network (a recurrent state, a second sequence); layer 0 stays the main input.</summary>
+    public int AddInput(TensorShape shape, string name)
+    {
+        if (shape.N <= 0 || shape.C <= 0 || shape.H <= 0 || shape.W <= 0)
+        {
+            Fail(name, $"input shape {shape} must be positive");
+        }
+
+        return Add(new Layer { Index = _layers.Count, Name = name, Kind = LayerKind.Input, Inputs = [], Output = shape, Kernel = "input" });
+    }
+
+    /// <summary>Drops the layers from <paramref name="count"/> on: an alternative (an If branch) that was costed and not kept.</summary>
+    public void Truncate(int count) => _layers.RemoveRange(count, _layers.Count - count);
+
+    /// <summary>Multiplies the MACs of the layers from <paramref name="from"/> on: a loop body built once that runs <paramref name="times"/> times.</summary>
+    public void RepeatMacs(int from, long times)
+    {
+        for (var i = from; i < _layers.Count; i++)
+        {
+            var l = _layers[i];
+            var macs = Checked(l.Name, () => l.Macs * times);
+            _layers[i] = new Layer
+            {
+                Index = l.Index,
+                Name = l.Name,
+                Kind = l.Kind,
+                Inputs = l.Inputs,
+                Output = l.Output,
+                WeightParameters = l.WeightParameters,
+                BiasParameters = l.BiasParameters,
+                Macs = macs,
+                Kernel = l.Kernel,
+                Activation = l.Activation,
+            };
+        }
+    }
+
     private int Add(Layer layer)
     {
         foreach (var i in layer.Inputs)

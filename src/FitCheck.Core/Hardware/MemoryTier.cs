@@ -1,4 +1,5 @@
 using FitCheck.Diagnostics;
+using FitCheck.Units;
 
 namespace FitCheck.Hardware;
 
@@ -15,4 +16,7 @@ public sealed record MemoryTier(
     SourceLocation? Location = null)
 {
     public long CapacityBytes => checked(TileBytes * Tiles);
+
+    /// <summary>The units the size was written in, so capacities are reported back in them.</summary>
+    public ByteStyle SizeStyle { get; init; } = ByteStyle.Decimal;
 }

@@ -108,7 +108,9 @@ internal static class AcceleratorReader
 
             var nameNode = f.Required("name", label);
             var name = r.Scalar(nameNode, "name", "a name such as `local-sram`");
-            var size = r.Bytes(f.Required("size", label), "size");
+            var sizeNode = f.Required("size", label);
+            var size = r.Bytes(sizeNode, "size");
+            var written = r.Scalar(sizeNode, "size", "");
             var tiles = f.Optional("tiles") is { } t ? (int)r.Integer(t, "tiles", 1, int.MaxValue) : 1;
             var bandwidth = r.Quantity(f.Required("bandwidth", label), "bandwidth", UnitKind.Bandwidth);
             var onChipTier = Kind(r, f.Optional("kind"), name, accelerator, r.At(nameNode));
@@ -131,12 +133,11 @@ internal static class AcceleratorReader
 
             if (onChipTier && checked(size * tiles) > TierKindRule.PlausibleOnChipBytes)
             {
-                var written = r.Scalar(f.Required("size", label), "size", "");
                 var total = tiles == 1 ? written : $"{tiles} tiles of {written}";
                 r.Warnings.Add(DiagnosticCatalog.OnChipTierImplausiblyLarge(accelerator, name, total, f.Location));
             }
 
-            tiers.Add(new MemoryTier(name, size, tiles, bandwidth, onChipTier, f.Location));
+            tiers.Add(new MemoryTier(name, size, tiles, bandwidth, onChipTier, f.Location) { SizeStyle = ByteFormat.StyleOf(written) });
         }
 
         return tiers;

@@ -1,11 +1,15 @@
 using FitCheck.Diagnostics;
+using FitCheck.Evaluation;
 using FitCheck.Hardware;
 using FitCheck.Units;
 using YamlDotNet.RepresentationModel;
 
 namespace FitCheck.Manifest;
 
-/// <summary>Reads a model's `gates:` and checks that placement targets exist on every deployed accelerator.</summary>
+/// <summary>
+/// Reads a model's `gates:`: each key of the gate catalogue, parsed by its value kind, and `headroom`. Placement
+/// targets must exist on every deployed accelerator.
+/// </summary>
 internal static class GateReader
 {
     public static GateSpec Read(YamlReader r, YamlNode node, string model, IReadOnlyList<Accelerator> deployed)
@@ -13,17 +17,24 @@ internal static class GateReader
         var f = r.Mapping(node, "gates", "keys such as `weights: on-chip` and `minFps: 30 fps`");
         f.CheckKeys(ManifestKeys.Gates, $"gates of model '{DiagnosticCatalog.Clip(model)}'");
         var at = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        foreach (var key in ManifestKeys.Gates)
+        var written = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var gate in GateCatalog.All)
         {
-            if (f.Optional(key) is { } v)
+            if (gate.ManifestKey is not { } key || f.Optional(key) is not { } v)
             {
-                at[key] = r.At(v);
+                continue;
             }
+
+            at[key] = r.At(v);
+            values[key] = Value(r, v, key, gate.Value, deployed);
+            written[key] = r.Scalar(v, key, "");
         }
 
         var headroom = 0.0;
         if (f.Optional("headroom") is { } h)
         {
+            at["headroom"] = r.At(h);
             headroom = r.Quantity(h, "headroom", UnitKind.Percent, allowZero: true);
             if (headroom >= 1)
             {
@@ -32,32 +43,22 @@ internal static class GateReader
             }
         }
 
-        return new GateSpec(
-            WeightsIn: Target(r, f.Optional("weights"), "weights", deployed),
-            ActivationsIn: Target(r, f.Optional("activations"), "activations", deployed),
-            CodeIn: Target(r, f.Optional("code"), "code", deployed),
-            MaxWeightBytes: Bytes(r, f.Optional("maxWeights"), "maxWeights"),
-            MaxActivationBytes: Bytes(r, f.Optional("maxActivations"), "maxActivations"),
-            MaxCodeBytes: Bytes(r, f.Optional("maxCode"), "maxCode"),
-            MaxTotalBytes: Bytes(r, f.Optional("maxTotal"), "maxTotal"),
-            HeadroomFraction: headroom,
-            MinFps: Quantity(r, f.Optional("minFps"), "minFps", UnitKind.FrameRate),
-            MaxLatencySeconds: Quantity(r, f.Optional("maxLatency"), "maxLatency", UnitKind.Duration),
-            // Zero is a real budget here: "this model must not stream from DRAM at all".
-            MaxDramBytesPerSecond: Quantity(r, f.Optional("maxDramBandwidth"), "maxDramBandwidth", UnitKind.Bandwidth, allowZero: true),
-            Location: f.Location)
-        {
-            KeyLocations = at,
-        };
+        return new GateSpec(values, headroom, f.Location) { KeyLocations = at, Written = written };
     }
 
-    private static string? Target(YamlReader r, YamlNode? node, string gate, IReadOnlyList<Accelerator> deployed)
+    private static object Value(YamlReader r, YamlNode node, string key, GateValueKind kind, IReadOnlyList<Accelerator> deployed) => kind switch
     {
-        if (node is null)
-        {
-            return null;
-        }
+        GateValueKind.Target => Target(r, node, key, deployed),
+        GateValueKind.Bytes => r.Bytes(node, key),
+        GateValueKind.FrameRate => r.Quantity(node, key, UnitKind.FrameRate),
+        GateValueKind.Duration => r.Quantity(node, key, UnitKind.Duration),
+        // Zero is a real budget here: "this model must not stream from DRAM at all".
+        GateValueKind.Bandwidth => r.Quantity(node, key, UnitKind.Bandwidth, allowZero: true),
+        _ => throw new InvalidOperationException($"gate key '{key}' has no value kind"),
+    };
 
+    private static string Target(YamlReader r, YamlNode node, string gate, IReadOnlyList<Accelerator> deployed)
+    {
         var text = r.Scalar(node, gate, "`on-chip`, `anywhere` or the name of a memory tier");
         if (string.Equals(text, GateSpec.OnChip, StringComparison.OrdinalIgnoreCase))
         {
@@ -81,9 +82,4 @@ internal static class GateReader
 
         return text;
     }
-
-    private static long? Bytes(YamlReader r, YamlNode? node, string field) => node is null ? null : r.Bytes(node, field);
-
-    private static double? Quantity(YamlReader r, YamlNode? node, string field, UnitKind kind, bool allowZero = false) =>
-        node is null ? null : r.Quantity(node, field, kind, allowZero);
 }

@@ -16,12 +16,8 @@ public static class ManifestKeys
 
     public static readonly string[] Model = ["name", "source", "resolutions", "precision", "batch", "deploy", "gates"];
 
-    public static readonly string[] Gates =
-    [
-        "weights", "activations", "code",
-        "maxWeights", "maxActivations", "maxCode", "maxTotal",
-        "headroom", "minFps", "maxLatency", "maxDramBandwidth",
-    ];
+    /// <summary>`gates:` keys: one per gate in the catalogue that a manifest can ask for, and `headroom`.</summary>
+    public static readonly string[] Gates = [.. Evaluation.GateCatalog.ManifestKeys, "headroom"];
 
     /// <summary>Values of `overlap:`.</summary>
     public static readonly string[] OverlapValues = ["pipelined", "serialized"];

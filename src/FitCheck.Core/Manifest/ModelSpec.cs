@@ -1,5 +1,6 @@
 using FitCheck.Analysis;
 using FitCheck.Diagnostics;
+using FitCheck.Evaluation;
 using FitCheck.Graph;
 
 namespace FitCheck.Manifest;

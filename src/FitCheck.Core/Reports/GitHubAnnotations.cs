@@ -1,21 +1,20 @@
 using System.Globalization;
-using FitCheck.Baseline;
 using FitCheck.Evaluation;
 
 namespace FitCheck.Reports;
 
 /// <summary>
 /// GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), one per failed gate
-/// and per figure beyond the growth budget, so the run's log and the PR's files view point at the manifest.
+/// (the growth budget included, as the max-growth gate), so the run's log and the PR's files view point at the manifest.
 /// </summary>
 public static class GitHubAnnotations
 {
-    public static void Write(TextWriter w, CheckReport report, BaselineComparison? baseline)
+    public static void Write(TextWriter w, CheckReport report)
     {
         var file = report.ManifestPath?.Replace('\\', '/');
         foreach (var r in report.Results)
         {
-            foreach (var g in r.Gates.Concat(baseline?.GatesFor(r) ?? []).Where(g => !g.Passed))
+            foreach (var g in r.Gates.Where(g => !g.Passed))
             {
                 var at = new List<string>();
                 if (file is not null)
@@ -32,7 +31,6 @@ public static class GitHubAnnotations
                 w.Write($"::error {string.Join(",", at)}::{Data(g.Message)}\n");
             }
         }
-
     }
 
     /// <summary>Escaping of a command's message, as the runner's toolkit does it.</summary>

@@ -7,8 +7,8 @@ namespace FitCheck.Reports;
 
 /// <summary>
 /// SARIF 2.1.0 for code scanning: one result per failed gate, at the manifest line of the deployment that
-/// failed, so the pull request shows the failure on the line that asked for it. One rule per gate kind
-/// (<see cref="GateKinds"/>), listed for every kind evaluated, failed or not, so rule indices are stable.
+/// failed, so the pull request shows the failure on the line that asked for it. One rule per gate of the
+/// <see cref="GateCatalog"/>, listed for every gate evaluated, failed or not, so rule indices are stable.
 /// </summary>
 public static class SarifReport
 {
@@ -17,10 +17,10 @@ public static class SarifReport
     public static void Write(Stream output, CheckReport report, ReportOptions options)
     {
         var kinds = report.Results
-            .SelectMany(r => Gates(r, options))
-            .Select(g => GateKinds.Kind(g.Name))
+            .SelectMany(r => r.Gates)
+            .Select(g => Kind(g.Name))
             .Distinct(StringComparer.Ordinal)
-            .OrderBy(GateKinds.Order)
+            .OrderBy(GateCatalog.Order)
             .ThenBy(k => k, StringComparer.Ordinal)
             .ToList();
 
@@ -44,11 +44,12 @@ public static class SarifReport
         w.WriteStartArray("rules");
         foreach (var kind in kinds)
         {
+            var gate = GateCatalog.Find(kind);
             w.WriteStartObject();
             w.WriteString("id", kind);
-            w.WriteString("name", GateKinds.Name(kind));
+            w.WriteString("name", gate?.RuleName ?? kind);
             w.WriteStartObject("shortDescription");
-            w.WriteString("text", GateKinds.Description(kind));
+            w.WriteString("text", gate?.Description ?? $"The gate '{kind}' must pass.");
             w.WriteEndObject();
             // Code scanning shows these beside an alert; GitHub's ingestion requires both (GH2012).
             w.WriteStartObject("fullDescription");
@@ -72,7 +73,7 @@ public static class SarifReport
         w.WriteStartArray("results");
         foreach (var r in report.Results)
         {
-            foreach (var g in Gates(r, options).Where(g => !g.Passed))
+            foreach (var g in r.Gates.Where(g => !g.Passed))
             {
                 Result(w, report, r, g, kinds);
             }
@@ -85,9 +86,8 @@ public static class SarifReport
         w.WriteEndObject();
     }
 
-    /// <summary>The result's gates, plus a failed max-growth gate per figure beyond the baseline budget.</summary>
-    private static IEnumerable<GateResult> Gates(CheckResult r, ReportOptions options) =>
-        options.Baseline is { } baseline ? r.Gates.Concat(baseline.GatesFor(r)) : r.Gates;
+    /// <summary>The rule id of a result: its catalogue gate ("local-sram-total-fit" is "total-fit"), else its own name.</summary>
+    public static string Kind(string gate) => GateCatalog.Find(gate)?.Id ?? gate;
 
     public static string ToString(CheckReport report, ReportOptions options)
     {
@@ -99,7 +99,7 @@ public static class SarifReport
     private static void Result(Utf8JsonWriter w, CheckReport report, CheckResult r, GateResult g, List<string> kinds)
     {
         var a = r.Analysis;
-        var kind = GateKinds.Kind(g.Name);
+        var kind = Kind(g.Name);
         var deployment = $"{a.Model}@{a.Resolution} on {r.Accelerator}";
         w.WriteStartObject();
         w.WriteString("ruleId", kind);

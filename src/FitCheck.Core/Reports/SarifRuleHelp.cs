@@ -1,22 +1,28 @@
+using FitCheck.Evaluation;
+
 namespace FitCheck.Reports;
 
 /// <summary>
 /// The longer texts code scanning shows beside an alert (GitHub requires a rule's fullDescription and
-/// help): what the gate checks, how FitCheck reaches the figure, and what to change. Derived from the gate
-/// kind's family (fit, ceiling, rate, growth), so a new gate needs no new entry here.
+/// help): what the gate checks (its <see cref="GateCatalog"/> row), where FitCheck reports it, and what to
+/// change — advice by the gate's family (fit, ceiling, rate, growth), so a new gate needs no entry here.
 /// </summary>
 public static class SarifRuleHelp
 {
+    private static string Description(string kind) => GateCatalog.Find(kind)?.Description ?? $"The gate '{kind}' must pass.";
+
+    private static string Name(string kind) => GateCatalog.Find(kind)?.RuleName ?? kind;
+
     public static string FullDescription(string kind) =>
-        GateKinds.Description(kind) + " FitCheck evaluates it for every model × resolution × accelerator the manifest deploys, "
+        Description(kind) + " FitCheck evaluates it for every model × resolution × accelerator the manifest deploys, "
         + "and reports a failure at the manifest line that declares the deployment.";
 
     /// <summary>(plain text, Markdown) of what a reader can do about a failure of this kind.</summary>
     public static (string Text, string Markdown) Help(string kind)
     {
         var fix = Fix(kind);
-        var text = $"{GateKinds.Description(kind)} To fix: {fix} Figures and their definitions: `dotnet fitcheck explain <model> --accelerator <name> --resolution <WxH>` prints per-layer bytes and time; see {ReportOptions.InformationUri}.";
-        var markdown = $"**{GateKinds.Name(kind)}**: {GateKinds.Description(kind)}\n\n**To fix:** {fix}\n\n"
+        var text = $"{Description(kind)} To fix: {fix} Figures and their definitions: `dotnet fitcheck explain <model> --accelerator <name> --resolution <WxH>` prints per-layer bytes and time; see {ReportOptions.InformationUri}.";
+        var markdown = $"**{Name(kind)}**: {Description(kind)}\n\n**To fix:** {fix}\n\n"
             + "Run `dotnet fitcheck explain <model> --accelerator <name> --resolution <WxH>` for the per-layer bytes and time behind the figure; "
             + $"definitions are in the [FitCheck README]({ReportOptions.InformationUri}).";
         return (text, markdown);

@@ -2,30 +2,43 @@ using System.Globalization;
 
 namespace FitCheck.Units;
 
-/// <summary>Sizes for people: decimal SI prefixes, one decimal, invariant culture ("17.7 MB").</summary>
+/// <summary>
+/// Sizes for people, invariant culture: decimal SI prefixes with one decimal ("17.7 MB"), or, for figures the
+/// user wrote in binary units, IEC prefixes ("8 MiB", "1.5 MiB") so their own numbers come back.
+/// </summary>
 public static class ByteFormat
 {
     private static readonly string[] Prefixed = ["kB", "MB", "GB", "TB"];
+    private static readonly string[] BinaryPrefixed = ["KiB", "MiB", "GiB", "TiB"];
 
-    public static string Human(long bytes)
+    public static string Human(long bytes) => Human(bytes, ByteStyle.Decimal);
+
+    public static string Human(long bytes, ByteStyle style)
     {
         var sign = bytes < 0 ? "-" : "";
         var magnitude = Math.Abs((decimal)bytes);
-        if (magnitude < 1000)
+        var (step, names) = style == ByteStyle.Binary ? (1024m, BinaryPrefixed) : (1000m, Prefixed);
+        if (magnitude < step)
         {
             return string.Create(CultureInfo.InvariantCulture, $"{sign}{magnitude} B");
         }
 
         var scaled = magnitude;
         var unit = -1;
-        // Move up a prefix while the rounded figure would read 1000.0 or more ("999.96 kB" is "1.0 MB").
-        while (unit < Prefixed.Length - 1 && Math.Round(scaled, 1, MidpointRounding.AwayFromZero) >= 1000)
+        // Move up a prefix while the rounded figure would read 1000.0 (1024.0) or more ("999.96 kB" is "1.0 MB").
+        while (unit < names.Length - 1 && Math.Round(scaled, 1, MidpointRounding.AwayFromZero) >= step)
         {
-            scaled /= 1000;
+            scaled /= step;
             unit++;
         }
 
         var rounded = Math.Round(scaled, 1, MidpointRounding.AwayFromZero);
-        return string.Create(CultureInfo.InvariantCulture, $"{sign}{rounded:0.0} {Prefixed[unit]}");
+        // A binary figure is usually a round capacity someone wrote ("8 MiB"); print it the way it was written.
+        var format = style == ByteStyle.Binary && scaled == decimal.Truncate(scaled) ? "0" : "0.0";
+        return string.Create(CultureInfo.InvariantCulture, $"{sign}{rounded.ToString(format, CultureInfo.InvariantCulture)} {names[unit]}");
     }
+
+    /// <summary>Binary when a written size uses an IEC prefix (KiB, MiB, GiB, TiB), else decimal (also for null).</summary>
+    public static ByteStyle StyleOf(string? written) =>
+        written is not null && written.Contains("ib", StringComparison.OrdinalIgnoreCase) ? ByteStyle.Binary : ByteStyle.Decimal;
 }

@@ -1,8 +1,10 @@
 using FitCheck.Analysis;
 using FitCheck.Diagnostics;
+using FitCheck.Evaluation;
 using FitCheck.Graph;
 using FitCheck.Hardware;
 using FitCheck.Manifest;
+using FitCheck.Units;
 
 namespace FitCheck.Tests.Manifest;
 
@@ -75,7 +77,7 @@ public class ManifestRoundTripTests
         Assert.Equal(At(3, 5), tiled.Location);
         Assert.Equal(new CodeSizeModel(32 * 1024, 8 * 1024, 256), tiled.Code);
         Assert.Equal(2, tiled.Tiers.Count);
-        Assert.Equal(new MemoryTier("local-sram", 524_288, 16, 2e12, true, At(8, 9)), tiled.Tiers[0]);
+        Assert.Equal(new MemoryTier("local-sram", 524_288, 16, 2e12, true, At(8, 9)) { SizeStyle = ByteStyle.Binary }, tiled.Tiers[0]);
         Assert.Equal(8_388_608L, tiled.Tiers[0].CapacityBytes);
         // "lpddr4" names DDR, so without `kind:` it is off-chip.
         Assert.Equal(new MemoryTier("lpddr4", 2_000_000_000, 1, 17e9, false, At(12, 9)), tiled.Tiers[1]);
@@ -88,7 +90,7 @@ public class ManifestRoundTripTests
         Assert.Equal(OverlapMode.Pipelined, bulk.Overlap);
         Assert.Same(CodeSizeModel.Default, bulk.Code);
         // An explicit `kind: dram` overrides the name.
-        Assert.Equal(new MemoryTier("bulk-sram", 8_388_608, 1, 838_860_800, false, At(22, 9)), Assert.Single(bulk.Tiers));
+        Assert.Equal(new MemoryTier("bulk-sram", 8_388_608, 1, 838_860_800, false, At(22, 9)) { SizeStyle = ByteStyle.Binary }, Assert.Single(bulk.Tiers));
 
         Assert.Equal(2, doc.Models.Count);
         var yolo = doc.Models[0];
@@ -108,9 +110,9 @@ public class ManifestRoundTripTests
         Assert.Equal("lpddr4", g.ActivationsIn);
         Assert.Equal(GateSpec.Anywhere, g.CodeIn);
         Assert.Equal(64_000_000L, g.MaxWeightBytes);
-        Assert.Equal(32_000_000L, g.MaxActivationBytes);
-        Assert.Equal(2_097_152L, g.MaxCodeBytes);
-        Assert.Equal(100_000_000L, g.MaxTotalBytes);
+        Assert.Equal(32_000_000L, g.Bytes("maxActivations"));
+        Assert.Equal(2_097_152L, g.Bytes("maxCode"));
+        Assert.Equal(100_000_000L, g.Bytes("maxTotal"));
         Assert.Equal(0.1, g.HeadroomFraction);
         Assert.Equal(30.0, g.MinFps);
         Assert.Equal(0.033, g.MaxLatencySeconds);

@@ -158,16 +158,42 @@ public sealed class OnnxErrorTests : IDisposable
     }
 
     [Fact]
-    public void AnUnsupportedOperatorIsNamedWithItsNodeAndASuggestion()
+    public void EveryUnsupportedOperatorIsNamedAtOnceWithItsCountAndFirstNode()
     {
         var w = new OnnxWriter().Input("x", "N", 3L, "H", "W")
-            .Node("Conv2d", ["x"], ["y"], "backbone.layer1")
+            .Node("Conv2d", ["x"], ["a"], "backbone.layer1")
+            .Node("FancyOp", ["a"], ["b"], "head.fancy")
+            .Node("Conv2d", ["b"], ["c"], "backbone.layer2")
+            .Node("Sqrtt", ["c"], ["y"], "tail")
             .Output("y", "N", 3L, "H", "W");
         var d = Fail("unsupported.onnx", w);
         Assert.Equal("FC0507", d.Id);
-        Assert.Contains("'backbone.layer1'", d.Message);
-        Assert.Contains("'Conv2d'", d.Message);
-        Assert.Contains("did you mean 'Conv'", d.Message);
+        Assert.Contains("3 operators not supported: Conv2d (2 nodes, first 'backbone.layer1'), FancyOp (1 node, first 'head.fancy'), Sqrtt (1 node, first 'tail')", d.Message);
+        Assert.Contains("Sqrtt (1 node, first 'tail') (did you mean 'Sqrt'?)", d.Message);
+        Assert.DoesNotContain("did you mean 'Conv'", d.Message);
+    }
+
+    [Theory]
+    [InlineData("conv", "Conv")]
+    [InlineData("Reshpe", "Reshape")]
+    [InlineData("ReduceMeen", "ReduceMean")]
+    [InlineData("Maxx", "Max")]
+    [InlineData("Pwo", null)]
+    [InlineData("Lgo", null)]
+    [InlineData("Foo", null)]
+    [InlineData("Attention", null)]
+    public void DidYouMeanOnlyWhenTheNameIsCloseToASupportedOne(string op, string? expected)
+    {
+        var w = new OnnxWriter().Input("x", "N", 3L, "H", "W").Node(op, ["x"], ["y"], "n").Output("y", "N", 3L, "H", "W");
+        var d = Fail(op + ".onnx", w);
+        if (expected is null)
+        {
+            Assert.DoesNotContain("did you mean", d.Message);
+        }
+        else
+        {
+            Assert.Contains($"did you mean '{expected}'?", d.Message);
+        }
     }
 
     [Fact]
@@ -182,13 +208,15 @@ public sealed class OnnxErrorTests : IDisposable
     }
 
     [Fact]
-    public void AGraphWithTwoInputsIsNotSupported()
+    public void ANamedDynamicDimensionThatNothingSetsMustBePinned()
     {
-        var w = new OnnxWriter().Input("a", "N", 3L, "H", "W").Input("b", "N", 3L, "H", "W")
-            .Node("Add", ["a", "b"], ["y"], "add").Output("y", "N", 3L, "H", "W");
-        var d = Fail("two.onnx", w);
+        var w = new OnnxWriter().Input("audio", "N", "samples").Input("cache", "N", "frames", 64L)
+            .Node("ReduceMean", ["cache"], ["m"], "mean", OnnxAttr.Ints("axes", 1), OnnxAttr.Int("keepdims", 0))
+            .Node("MatMul", ["audio", "m"], ["y"], "mm").Output("y", "N", 64L);
+        var d = Fail("pin.onnx", w);
         Assert.Equal("FC0512", d.Id);
-        Assert.Contains("'a', 'b'", d.Message);
+        Assert.Contains("dimension 1 ('frames') of input 'cache'", d.Message);
+        Assert.Contains("--input frames=N", d.Message);
     }
 
     [Fact]

@@ -316,14 +316,21 @@ public sealed class OnnxImportTests : IDisposable
     }
 
     [Fact]
-    public void SubgraphAttributesAndUnknownFieldsAreSkipped()
+    public void AGraphAttributeIsReadAsABodyAndACorruptOneIsLocated()
     {
-        // The "graph" attribute holds bytes that are not a valid GraphProto: it must not be parsed at all.
+        // Bodies of If/Loop/Scan are parsed like the main graph; on an operator that has none, a body is ignored.
+        var body = new OnnxWriter().Input("x", "N", 3L).Node("Relu", ["x"], ["y"], "r").Output("y", "N", 3L).GraphBytes();
         var w = new OnnxWriter().Input("x", "N", 3L, "H", "W").Initializer("w", [4, 3, 1, 1])
+            .Node("Conv", ["x", "w"], ["y"], "c", OnnxAttr.Graph("then_branch", body))
+            .Output("y", "N", 4L, "H", "W");
+        Assert.Equal(12L, _files.Load("subgraph.onnx", w).Build(new Resolution(2, 2), 1).Parameters);
+
+        var corrupt = new OnnxWriter().Input("x", "N", 3L, "H", "W").Initializer("w", [4, 3, 1, 1])
             .Node("Conv", ["x", "w"], ["y"], "c", OnnxAttr.Graph("then_branch", [0xFF, 0xFF, 0xFF]))
             .Output("y", "N", 4L, "H", "W");
-        var net = _files.Load("subgraph.onnx", w).Build(new Resolution(2, 2), 1);
-        Assert.Equal(12L, net.Parameters);
+        var ex = Assert.Throws<FitCheckException>(() => OnnxModel.Load(_files.Write("corrupt-body.onnx", corrupt)));
+        Assert.StartsWith("FC05", ex.Diagnostic.Id);
+        Assert.Contains("byte", ex.Diagnostic.Message);
     }
 
     [Fact]

@@ -119,8 +119,15 @@ internal sealed class OnnxWriter
                 o.WriteString(name);
             }
 
+            // "com.microsoft:QLinearAdd" writes the domain (field 7) next to the operator.
+            var colon = opType.IndexOf(':', StringComparison.Ordinal);
             o.WriteTag(4, WireType.LengthDelimited);
-            o.WriteString(opType);
+            o.WriteString(colon < 0 ? opType : opType[(colon + 1)..]);
+            if (colon >= 0)
+            {
+                o.WriteTag(7, WireType.LengthDelimited);
+                o.WriteString(opType[..colon]);
+            }
             foreach (var a in attributes)
             {
                 o.WriteTag(5, WireType.LengthDelimited);
@@ -156,6 +163,16 @@ internal sealed class OnnxWriter
     {
         File.WriteAllBytes(path, ToBytes());
         return path;
+    }
+
+    /// <summary>The GraphProto alone: the body of an If, Loop or Scan attribute.</summary>
+    public byte[] GraphBytes() => Graph();
+
+    /// <summary>An input of another element type (int64 scalars such as a sample rate, int token ids).</summary>
+    public OnnxWriter TypedInput(string name, int elemType, params object[] dims)
+    {
+        _inputs.Add(ValueInfo(name, elemType, dims));
+        return this;
     }
 
     private byte[] Graph() => Message(o =>

@@ -172,16 +172,16 @@ public class ReportSnapshotTests
     [Fact]
     public void TotalFitGatesShareOneRule()
     {
-        Assert.Equal("total-fit", GateKinds.Kind("local-sram-total-fit"));
-        Assert.Equal("total-fit", GateKinds.Kind("on-chip-total-fit"));
-        Assert.Equal("max-weights", GateKinds.Kind("max-weights"));
+        Assert.Equal("total-fit", SarifReport.Kind("local-sram-total-fit"));
+        Assert.Equal("total-fit", SarifReport.Kind("on-chip-total-fit"));
+        Assert.Equal("max-weights", SarifReport.Kind("max-weights"));
     }
 
     [Fact]
     public void AnnotationsPointAtTheDeployLineAndEscapeSeparators()
     {
         using var w = new StringWriter { NewLine = "\n" };
-        GitHubAnnotations.Write(w, ReportFixtures.Failing(), null);
+        GitHubAnnotations.Write(w, ReportFixtures.Failing());
         Assert.Equal(
             "::error file=examples/failing/fitcheck.yml,line=31,col=14,title=FitCheck activations-fit%3A netA@448x448 on tiny-npu::"
             + "activations 3.2 MB exceed on-chip sram (1.9 MB usable of 2.1 MB with 10% headroom) by 1.3 MB\n".Replace("%", "%25", StringComparison.Ordinal),

@@ -1,6 +1,6 @@
 namespace FitCheck.Models.Onnx;
 
-/// <summary>A node attribute; only the scalar, list and tensor forms FitCheck reads (graphs are skipped).</summary>
+/// <summary>A node attribute: the scalar, list, tensor and graph (If/Loop/Scan body) forms FitCheck reads.</summary>
 internal sealed class OnnxAttribute
 {
     public string Name { get; set; } = "";
@@ -18,4 +18,6 @@ internal sealed class OnnxAttribute
     public List<float> Floats { get; } = [];
 
     public OnnxTensor? T { get; set; }
+
+    public OnnxGraph? G { get; set; }
 }

@@ -17,6 +17,10 @@ internal static class OnnxDataType
     public const int UInt32 = 12;
     public const int UInt64 = 13;
     public const int BFloat16 = 16;
+    public const int Bool = 9;
+
+    /// <summary>Integer and boolean element types: shape arithmetic on them is exact 64-bit integer arithmetic.</summary>
+    public static bool IsInteger(int dataType) => dataType is UInt8 or Int8 or UInt16 or Int16 or Int32 or Int64 or Bool or UInt32 or UInt64;
 
     /// <summary>The deployment precision weights of this type imply, or null for types that are not weights (int64 shapes...).</summary>
     public static Precision? WeightPrecision(int dataType) => dataType switch

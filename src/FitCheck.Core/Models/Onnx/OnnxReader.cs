@@ -19,8 +19,11 @@ internal sealed class OnnxReader
     /// <summary>Attribute lists (pads, perm, value_ints) are short; a million entries means corruption.</summary>
     public const int MaxListLength = 1 << 20;
 
-    /// <summary>Model > graph > value_info > type > tensor > shape > dim is 7 deep; groups in unknown fields add to it.</summary>
-    public const int RecursionLimit = 24;
+    /// <summary>
+    /// Model > graph > value_info > type > tensor > shape > dim is 7 deep; each If/Loop/Scan body adds node >
+    /// attribute > graph (3), so this allows bodies nested about ten deep; groups in unknown fields add to it.
+    /// </summary>
+    public const int RecursionLimit = 48;
 
     private readonly CodedInputStream _in;
     private readonly string _file;
@@ -102,7 +105,7 @@ internal sealed class OnnxReader
                 case 7:
                     Expect(tag, WireType.LengthDelimited, f, "ModelProto.graph (7)");
                     _graph.HasGraph = true;
-                    Nested("GraphProto", ReadGraph);
+                    Nested("GraphProto", g => ReadGraph(g, _graph));
                     break;
                 case 8:
                     Expect(tag, WireType.LengthDelimited, f, "ModelProto.opset_import (8)");
@@ -144,7 +147,7 @@ internal sealed class OnnxReader
         }
     }
 
-    private void ReadGraph(OnnxReaderFrame f)
+    private void ReadGraph(OnnxReaderFrame f, OnnxGraph graph)
     {
         uint tag;
         while ((tag = Next(f)) != 0)
@@ -153,26 +156,26 @@ internal sealed class OnnxReader
             {
                 case 1:
                     Expect(tag, WireType.LengthDelimited, f, "GraphProto.node (1)");
-                    var node = new OnnxNode { Index = _graph.Nodes.Count, Offset = f.FieldStart };
+                    var node = new OnnxNode { Index = graph.Nodes.Count, Offset = f.FieldStart };
                     Nested("NodeProto", g => ReadNode(g, node));
-                    _graph.Nodes.Add(node);
+                    graph.Nodes.Add(node);
                     break;
                 case 2:
-                    _graph.Name = ReadString(tag, f, "GraphProto.name (2)");
+                    graph.Name = ReadString(tag, f, "GraphProto.name (2)");
                     break;
                 case 5:
                     Expect(tag, WireType.LengthDelimited, f, "GraphProto.initializer (5)");
                     var tensor = ReadTensor(f.FieldStart);
-                    _graph.Initializers[tensor.Name] = tensor;
+                    graph.Initializers[tensor.Name] = tensor;
                     break;
                 case 11:
-                    _graph.Inputs.Add(ReadValueInfo(tag, f, "GraphProto.input (11)"));
+                    graph.Inputs.Add(ReadValueInfo(tag, f, "GraphProto.input (11)"));
                     break;
                 case 12:
-                    _graph.Outputs.Add(ReadValueInfo(tag, f, "GraphProto.output (12)"));
+                    graph.Outputs.Add(ReadValueInfo(tag, f, "GraphProto.output (12)"));
                     break;
                 case 13:
-                    _graph.ValueInfo.Add(ReadValueInfo(tag, f, "GraphProto.value_info (13)"));
+                    graph.ValueInfo.Add(ReadValueInfo(tag, f, "GraphProto.value_info (13)"));
                     break;
                 default:
                     Skip(tag, f);
@@ -249,8 +252,14 @@ internal sealed class OnnxReader
                 case 20:
                     a.Type = (int)ReadVarint(tag, f, "AttributeProto.type (20)");
                     break;
+                case 6:
+                    // The bodies of If, Loop and Scan: read like the main graph (weights skipped the same way).
+                    Expect(tag, WireType.LengthDelimited, f, "AttributeProto.g (6)");
+                    var body = new OnnxGraph { HasGraph = true };
+                    Nested("GraphProto", g => ReadGraph(g, body));
+                    a.G = body;
+                    break;
                 default:
-                    // g (6) and graphs (11) are subgraphs of If/Loop/Scan: skipped whole, never descended into.
                     Skip(tag, f);
                     break;
             }

@@ -9,7 +9,11 @@ namespace FitCheck.Models.Onnx;
 /// </summary>
 internal static class OnnxTopology
 {
-    public static int[] Sort(OnnxGraph graph, string file)
+    /// <summary>
+    /// Orders <paramref name="graph"/> and, recursively, the bodies of its If/Loop/Scan nodes. A body may read
+    /// names of the scopes around it (<paramref name="outer"/>); the node that owns the body depends on them.
+    /// </summary>
+    public static int[] Sort(OnnxGraph graph, string file, IReadOnlySet<string>? outer = null)
     {
         var nodes = graph.Nodes;
         var producer = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -30,11 +34,26 @@ internal static class OnnxTopology
             available.Add(input.Name);
         }
 
+        if (outer is not null)
+        {
+            available.UnionWith(outer);
+        }
+
+        // What a body can see: everything in this scope (every node output, whatever the order) and around it.
+        var visible = new HashSet<string>(available, StringComparer.Ordinal);
+        visible.UnionWith(producer.Keys);
         var pending = new int[nodes.Count];
         var consumers = new List<int>?[nodes.Count];
         foreach (var node in nodes)
         {
-            foreach (var input in node.Inputs)
+            var reads = new List<string>(node.Inputs);
+            foreach (var body in Bodies(node))
+            {
+                body.Order = Sort(body, file, visible);
+                reads.AddRange(FreeNames(body).Where(producer.ContainsKey));
+            }
+
+            foreach (var input in reads.Distinct())
             {
                 if (input.Length == 0)
                 {
@@ -82,5 +101,34 @@ internal static class OnnxTopology
         }
 
         return [.. order];
+    }
+
+    public static IEnumerable<OnnxGraph> Bodies(OnnxNode node) => node.Attributes.Where(a => a.G is not null).Select(a => a.G!);
+
+    /// <summary>Names a body (and the bodies inside it) reads but does not define: values of the enclosing scopes.</summary>
+    public static HashSet<string> FreeNames(OnnxGraph body)
+    {
+        var defined = new HashSet<string>(body.Initializers.Keys, StringComparer.Ordinal);
+        defined.UnionWith(body.Inputs.Select(i => i.Name));
+        defined.UnionWith(body.Nodes.SelectMany(n => n.Outputs));
+        var free = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in body.Nodes)
+        {
+            free.UnionWith(node.Inputs.Where(i => i.Length > 0 && !defined.Contains(i)));
+            foreach (var inner in Bodies(node))
+            {
+                free.UnionWith(FreeNames(inner).Where(n => !defined.Contains(n)));
+            }
+        }
+
+        foreach (var output in body.Outputs)
+        {
+            if (!defined.Contains(output.Name))
+            {
+                free.Add(output.Name);
+            }
+        }
+
+        return free;
     }
 }

@@ -1,3 +1,5 @@
+using FitCheck.Graph;
+
 namespace FitCheck.Models.Onnx;
 
 /// <summary>
@@ -41,25 +43,83 @@ internal sealed partial class OnnxTranslator
         var endAttr = _node.Int("end", x.Rank);
         var end = endAttr >= x.Rank ? x.Rank : OnnxShapes.Axis(endAttr, x.Rank) ?? 0;
         var dims = end > start ? x.Dims[start..end] : [];
-        Set(0, OnnxValue.Constant([dims.Length], OnnxDataType.Int64, dims));
+        Set(0, OnnxValue.Constant([dims.Length], OnnxDataType.Int64, dims, null, generated: true));
     }
 
-    private void Gather()
+    private void Size() => Set(0, OnnxValue.Constant([], OnnxDataType.Int64, [Value(0).Elements], null, generated: true));
+
+    private void ConstantOfShape()
     {
-        var data = Value(0);
-        var indices = Value(1);
-        if (!data.IsConstant || !indices.IsConstant || data.Rank != 1 || data.IntValues is not { } values || indices.IntValues is not { } index)
+        var shape = Ints(Constant(0, "shape"), "shape");
+        if (shape.Length > OnnxReader.MaxDims || shape.Any(d => d < 0))
         {
-            throw Invalid($"only gathers from constant 1-D shapes are supported (shape arithmetic)");
+            throw Invalid($"shape {OnnxShapes.Format(shape)} is not a valid shape");
         }
 
-        var picked = new long[index.Length];
-        for (var i = 0; i < index.Length; i++)
+        var fill = _node.Attribute("value")?.T;
+        var type = fill?.DataType ?? OnnxDataType.Float;
+        var count = OnnxFold.SmallCount(shape);
+        _ = OnnxShapes.Product(shape, 0, shape.Length);
+        if (count < 0)
         {
-            var j = index[i] < 0 ? index[i] + values.Length : index[i];
-            picked[i] = j >= 0 && j < values.Length ? values[j] : throw Invalid($"index {index[i]} is out of range");
+            Set(0, OnnxValue.Constant(shape, type, generated: true));
+        }
+        else if (OnnxDataType.IsInteger(type))
+        {
+            var v = fill?.Ints is [var i] ? i : 0;
+            Set(0, OnnxValue.Constant(shape, type, Enumerable.Repeat(v, (int)count).ToArray(), null, generated: true));
+        }
+        else
+        {
+            var v = fill?.Floats is [var f] ? f : 0;
+            Set(0, OnnxValue.Constant(shape, type, null, Enumerable.Repeat(v, (int)count).ToArray(), generated: true));
+        }
+    }
+
+    private void Range()
+    {
+        var start = Constant(0, "start");
+        var limit = Constant(1, "limit");
+        var delta = Constant(2, "delta");
+        if (start.IsInteger && start.IntValues is [var s0] && limit.IntValues is [var l0] && delta.IntValues is [var d0])
+        {
+            if (d0 == 0)
+            {
+                throw Invalid($"delta is 0");
+            }
+
+            var n = d0 > 0 ? Math.Max(0, OnnxShapes.CeilDiv(checked(l0 - s0), d0)) : Math.Max(0, OnnxShapes.CeilDiv(checked(s0 - l0), -d0));
+            var values = n <= OnnxFold.MaxElements ? Enumerable.Range(0, (int)n).Select(i => checked(s0 + (i * d0))).ToArray() : null;
+            Set(0, OnnxValue.Constant([n], start.DataType, values, null, generated: true));
+            return;
         }
 
-        Set(0, OnnxValue.Constant(indices.Dims, data.DataType, picked));
+        if (start.FloatValues is [var s] && limit.FloatValues is [var l] && delta.FloatValues is [var d] && d != 0)
+        {
+            var count = Math.Max(0, Math.Ceiling((l - s) / d));
+            if (count > long.MaxValue / 2)
+            {
+                throw Invalid($"has {count} elements");
+            }
+
+            var n = (long)count;
+            var values = n <= OnnxFold.MaxElements ? Enumerable.Range(0, (int)n).Select(i => s + (i * d)).ToArray() : null;
+            Set(0, OnnxValue.Constant([n], start.DataType, null, values, generated: true));
+            return;
+        }
+
+        throw Invalid($"start, limit and delta must fold to scalar constants");
+    }
+
+    /// <summary>
+    /// onnxruntime's dynamic quantization: y is x as uint8 (a view), y_scale and y_zero_point are scalars the
+    /// runtime computes per frame; FitCheck keeps them as generated constants, so no weights are counted for them.
+    /// </summary>
+    private void DynamicQuantize()
+    {
+        var x = Tensor(0);
+        SetLayer(_b.Custom(LayerKind.View, "quantize", [x.Layer], OnnxShapes.ToShape(x.Dims), name: Name), x.Dims);
+        Set(1, OnnxValue.Constant([], OnnxDataType.Float, generated: true));
+        Set(2, OnnxValue.Constant([], OnnxDataType.UInt8, generated: true));
     }
 }

@@ -16,9 +16,9 @@ internal sealed partial class OnnxTranslator
         }
 
         var rank = x.Rank;
-        if (rank is not (3 or 4) || w.Rank != rank)
+        if (rank < 3 || w.Rank != rank)
         {
-            throw Invalid($"only 1-D and 2-D convolutions are supported (input {OnnxShapes.Format(x.Dims)}, weights {OnnxShapes.Format(w.Dims)})");
+            throw Invalid($"input {OnnxShapes.Format(x.Dims)} and weights {OnnxShapes.Format(w.Dims)} are not N x C x spatial and F x C/group x kernel");
         }
 
         var group = _node.Int("group", 1);
@@ -37,12 +37,19 @@ internal sealed partial class OnnxTranslator
         var kernel = w.Dims[2..];
         var window = Window(x.Dims, kernel, spatial);
         var foldsBatchNorm = FoldedBatchNorm();
-        var layer = _b.Conv(x.Layer, filters,
-            ToInt(kernel[0], "kernel size"), spatial == 2 ? ToInt(kernel[1], "kernel size") : 1,
-            window.Strides[0], window.Strides[1], window.PadBegin[0], window.PadBegin[1], window.PadEnd[0], window.PadEnd[1],
-            window.Dilations[0], window.Dilations[1], (int)group, bias is not null || foldsBatchNorm is not null, null, Name);
-        var dims = OnnxShapes.FromShape(_b.Shape(layer), rank);
-        SetLayer(layer, dims);
+        if (spatial > 2)
+        {
+            VolumeConv(x, w, window, filters, group, bias is not null || foldsBatchNorm is not null);
+        }
+        else
+        {
+            var layer2d = _b.Conv(x.Layer, filters,
+                ToInt(kernel[0], "kernel size"), spatial == 2 ? ToInt(kernel[1], "kernel size") : 1,
+                window.Strides[0], window.Strides[1], window.PadBegin[0], window.PadBegin[1], window.PadEnd[0], window.PadEnd[1],
+                window.Dilations[0], window.Dilations[1], (int)group, bias is not null || foldsBatchNorm is not null, null, Name);
+            SetLayer(layer2d, OnnxShapes.FromShape(_b.Shape(layer2d), rank));
+        }
+
         if (foldsBatchNorm is not null)
         {
             _values[foldsBatchNorm.Outputs[0]] = _values[_node.Outputs[0]];
@@ -135,19 +142,47 @@ internal sealed partial class OnnxTranslator
         SetLayer(layer, x.Dims);
     }
 
+    /// <summary>
+    /// A convolution over three or more spatial axes (video, volumetric): the same counts as 2-D, MACs =
+    /// output elements x C_in/group x kernel volume, laid out for the planner as N x C x D x (H*W...).
+    /// </summary>
+    private void VolumeConv(OnnxValue x, OnnxValue w, ConvWindow window, long filters, long group, bool bias)
+    {
+        var dims = new long[x.Rank];
+        dims[0] = x.Dims[0];
+        dims[1] = filters;
+        for (var i = 0; i < x.Rank - 2; i++)
+        {
+            var effective = checked(((w.Dims[2 + i] - 1) * window.Dilations[i]) + 1);
+            var span = checked(x.Dims[2 + i] + window.PadBegin[i] + window.PadEnd[i] - effective);
+            if (span < 0)
+            {
+                throw ShapeError($"a {effective}-wide kernel does not fit an input of {x.Dims[2 + i]}");
+            }
+
+            dims[2 + i] = (span / window.Strides[i]) + 1;
+        }
+
+        var kernelVolume = OnnxShapes.Product(w.Dims, 1, w.Rank);
+        var macs = checked(OnnxShapes.Product(dims, 0, dims.Length) * kernelVolume);
+        var kernel = "conv" + string.Join("x", w.Dims[2..]);
+        SetLayer(_b.Custom(LayerKind.Convolution, kernel, [x.Layer], OnnxShapes.ToShape(dims), w.Elements, bias ? filters : 0, macs, Name), dims);
+    }
+
     private sealed record ConvWindow(int[] Strides, int[] PadBegin, int[] PadEnd, int[] Dilations);
 
-    /// <summary>Strides, dilations and padding for 1 or 2 spatial axes (the second is 1/0 for 1-D), auto_pad resolved.</summary>
+    /// <summary>Strides, dilations and padding per spatial axis (at least two: the second is 1/0 for 1-D), auto_pad resolved.</summary>
     private ConvWindow Window(long[] inputDims, long[] kernel, int spatial)
     {
         var strides = Attribute("strides", spatial, 1);
         var dilations = Attribute("dilations", spatial, 1);
         var pads = Attribute("pads", 2 * spatial, 0);
         var autoPad = _node.String("auto_pad") ?? "NOTSET";
-        var s = new[] { 1, 1 };
-        var d = new[] { 1, 1 };
-        var begin = new[] { 0, 0 };
-        var end = new[] { 0, 0 };
+        var n = Math.Max(spatial, 2);
+        var s = Enumerable.Repeat(1, n).ToArray();
+        var d = Enumerable.Repeat(1, n).ToArray();
+        var begin = new int[n];
+        var end = new int[n];
         for (var i = 0; i < spatial; i++)
         {
             s[i] = ToInt(strides[i], "stride");

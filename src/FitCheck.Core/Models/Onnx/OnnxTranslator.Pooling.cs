@@ -5,12 +5,12 @@ namespace FitCheck.Models.Onnx;
 /// <summary>Windowed and global pooling.</summary>
 internal sealed partial class OnnxTranslator
 {
-    private void Pool(bool max)
+    private void Pool(LayerKind kind, string kernelName)
     {
         var x = Tensor(0);
-        if (x.Rank is not (3 or 4))
+        if (x.Rank < 3)
         {
-            throw Invalid($"only 1-D and 2-D pooling is supported (input {OnnxShapes.Format(x.Dims)})");
+            throw Invalid($"input {OnnxShapes.Format(x.Dims)} has no spatial axes");
         }
 
         var spatial = x.Rank - 2;
@@ -49,9 +49,13 @@ internal sealed partial class OnnxTranslator
             dims[2 + i] = output;
         }
 
-        var layer = _b.Custom(max ? LayerKind.MaxPool : LayerKind.AvgPool, max ? "maxpool" : "avgpool", [x.Layer],
-            OnnxShapes.ToShape(dims), name: Name);
+        var layer = _b.Custom(kind, kernelName, [x.Layer], OnnxShapes.ToShape(dims), name: Name);
         SetLayer(layer, dims);
+        if (_node.Outputs.Count > 1)
+        {
+            // MaxPool's optional indices output: same shape, int64.
+            SetLayer(_b.Custom(kind, kernelName + "-indices", [x.Layer], OnnxShapes.ToShape(dims), name: Name + ":indices"), dims, 1);
+        }
     }
 
     private void GlobalPool(bool max)

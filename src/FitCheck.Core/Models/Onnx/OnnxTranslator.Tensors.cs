@@ -38,7 +38,7 @@ internal sealed partial class OnnxTranslator
         if (inputs.All(v => v.IsConstant))
         {
             var values = rank == 1 && inputs.All(v => v.IntValues is not null) ? inputs.SelectMany(v => v.IntValues!).ToArray() : null;
-            Set(0, OnnxValue.Constant(dims, inputs[0].DataType, values));
+            Set(0, OnnxValue.Constant(dims, inputs[0].DataType, values, null, inputs.All(v => v.Generated)));
             return;
         }
 
@@ -102,8 +102,8 @@ internal sealed partial class OnnxTranslator
         }
 
         var dims = (long[])x.Dims.Clone();
-        var first = 0L;
-        var step1 = 1L;
+        var firsts = new long[x.Rank];
+        var strides = Enumerable.Repeat(1L, x.Rank).ToArray();
         for (var i = 0; i < starts.Length; i++)
         {
             var axis = OnnxShapes.Axis(axes[i], x.Rank) ?? throw Invalid($"axis {axes[i]} is out of range");
@@ -135,16 +135,13 @@ internal sealed partial class OnnxTranslator
             }
 
             dims[axis] = length;
-            first = start;
-            step1 = step;
+            firsts[axis] = start;
+            strides[axis] = step;
         }
 
         if (x.IsConstant)
         {
-            var values = x.Rank == 1 && x.IntValues is { } v && dims[0] <= v.Length
-                ? Enumerable.Range(0, (int)dims[0]).Select(i => v[first + (i * step1)]).ToArray()
-                : null;
-            Set(0, OnnxValue.Constant(dims, x.DataType, values));
+            Set(0, OnnxFold.Remap(x, dims, i => [.. i.Select((e, d) => firsts[d] + (e * strides[d]))]));
             return;
         }
 
@@ -332,7 +329,16 @@ internal sealed partial class OnnxTranslator
         var dims = perm.Select(p => x.Dims[p]).ToArray();
         if (x.IsConstant)
         {
-            Set(0, OnnxValue.Constant(dims, x.DataType, x.Rank <= 1 ? x.Ints : null, x.Rank <= 1 ? x.Floats : null));
+            Set(0, OnnxFold.Remap(x, dims, i =>
+            {
+                var from = new long[i.Length];
+                for (var d = 0; d < perm.Length; d++)
+                {
+                    from[perm[d]] = i[d];
+                }
+
+                return from;
+            }));
             return;
         }
 
@@ -349,7 +355,7 @@ internal sealed partial class OnnxTranslator
 
         if (x.IsConstant)
         {
-            Set(0, OnnxValue.Constant(dims, x.DataType, x.Ints, x.Floats));
+            Set(0, x.Reshaped(dims));
             return;
         }
 

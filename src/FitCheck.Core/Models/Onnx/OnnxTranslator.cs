@@ -20,6 +20,7 @@ internal sealed partial class OnnxTranslator
     private readonly Dictionary<string, List<OnnxNode>> _consumers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _graphOutputs;
     private readonly HashSet<int> _folded = [];
+    private readonly HashSet<string> _counted = new(StringComparer.Ordinal);
     private OnnxNode _node = null!;
 
     private OnnxTranslator(OnnxGraph graph, string file, NetworkBuilder builder)
@@ -45,9 +46,10 @@ internal sealed partial class OnnxTranslator
         }
     }
 
-    public static Network Translate(OnnxGraph graph, string file, string name, string inputName, long[] inputDims)
+    /// <summary>Translates the graph with its inputs instantiated; <paramref name="inputs"/>[0] is the main input (layer 0).</summary>
+    public static Network Translate(OnnxGraph graph, string file, string name, IReadOnlyList<OnnxInputValue> inputs)
     {
-        var shape = OnnxShapes.ToShape(inputDims);
+        var shape = OnnxShapes.ToShape(inputs[0].Dims);
         var builder = new NetworkBuilder(name, shape.N, shape.C, shape.H, shape.W);
         var t = new OnnxTranslator(graph, file, builder);
         foreach (var (key, tensor) in graph.Initializers)
@@ -55,7 +57,15 @@ internal sealed partial class OnnxTranslator
             t._values[key] = OnnxValue.FromTensor(tensor);
         }
 
-        t._values[inputName] = OnnxValue.Activation(builder.Input, inputDims);
+        t._values[inputs[0].Name] = OnnxValue.Activation(builder.Input, inputs[0].Dims);
+        foreach (var input in inputs.Skip(1))
+        {
+            // A pinned scalar (a sample rate next to the audio) is a known value that conditions fold on.
+            t._values[input.Name] = input.Value is { } v
+                ? OnnxValue.Constant(input.Dims, input.ElemType, [v], null, generated: true)
+                : OnnxValue.Activation(builder.AddInput(OnnxShapes.ToShape(input.Dims), input.Name), input.Dims);
+        }
+
         foreach (var index in graph.Order)
         {
             if (!t._folded.Contains(index))
@@ -72,156 +82,11 @@ internal sealed partial class OnnxTranslator
 
     private void TranslateNode()
     {
-        if (_node.Domain is not ("" or "ai.onnx") || !TryTranslate(_node.OpType))
-        {
-            throw new FitCheckException(DiagnosticCatalog.OnnxUnsupportedOperator(_file, Name, _node.OpType, _node.Domain,
-                Suggest.Closest(_node.OpType, SupportedOperators)));
-        }
+        // Load refused every unsupported operator already (OnnxOperators.Unsupported), all at once.
+        var op = OnnxOperators.Find(_node.Domain, _node.OpType)
+            ?? throw new FitCheckException(DiagnosticCatalog.OnnxUnsupportedOperator(_file, Name, _node.OpType, _node.Domain, null));
+        op.Translate(this);
     }
-
-    private bool TryTranslate(string op)
-    {
-        switch (op)
-        {
-            case "Conv":
-                Conv(0, 1, 2);
-                return true;
-            case "QLinearConv":
-                Conv(0, 3, 8);
-                return true;
-            case "ConvInteger":
-                Conv(0, 1, -1);
-                return true;
-            case "ConvTranspose":
-                ConvTranspose();
-                return true;
-            case "BatchNormalization":
-                BatchNorm();
-                return true;
-            case "Gemm":
-                Gemm();
-                return true;
-            case "MatMul":
-            case "MatMulInteger":
-                MatMul(0, 1);
-                return true;
-            case "QLinearMatMul":
-                MatMul(0, 3);
-                return true;
-            case "Add":
-            case "Sub":
-            case "Mul":
-            case "Div":
-                Binary(op);
-                return true;
-            case "PRelu":
-                PRelu();
-                return true;
-            case "Clip":
-                Clip();
-                return true;
-            case "MaxPool":
-            case "AveragePool":
-                Pool(op == "MaxPool");
-                return true;
-            case "GlobalAveragePool":
-            case "GlobalMaxPool":
-                GlobalPool(op == "GlobalMaxPool");
-                return true;
-            case "Concat":
-                Concat();
-                return true;
-            case "Split":
-                Split();
-                return true;
-            case "Slice":
-                Slice();
-                return true;
-            case "Resize":
-            case "Upsample":
-                Resize(op == "Upsample");
-                return true;
-            case "Reshape":
-                Reshape();
-                return true;
-            case "Flatten":
-                Flatten();
-                return true;
-            case "Squeeze":
-                Squeeze();
-                return true;
-            case "Unsqueeze":
-                Unsqueeze();
-                return true;
-            case "Transpose":
-                Transpose();
-                return true;
-            case "Softmax":
-            case "LogSoftmax":
-                Same(LayerKind.Softmax, "softmax");
-                return true;
-            case "QuantizeLinear":
-            case "DequantizeLinear":
-                Quantize(op == "QuantizeLinear");
-                return true;
-            case "Identity":
-            case "Dropout":
-                Alias();
-                return true;
-            case "Cast":
-                Cast();
-                return true;
-            case "Constant":
-                ConstantNode();
-                return true;
-            case "Shape":
-                Shape();
-                return true;
-            case "Gather":
-                Gather();
-                return true;
-            default:
-                if (UnaryFunctions.TryGetValue(op, out var function))
-                {
-                    Unary(function);
-                    return true;
-                }
-
-                return false;
-        }
-    }
-
-    /// <summary>Elementwise functions a runtime applies in place; the value is the kernel name FitCheck reports.</summary>
-    private static readonly Dictionary<string, string> UnaryFunctions = new(StringComparer.Ordinal)
-    {
-        ["Relu"] = "relu",
-        ["LeakyRelu"] = "leaky",
-        ["Sigmoid"] = "sigmoid",
-        ["HardSigmoid"] = "hardsigmoid",
-        ["HardSwish"] = "hardswish",
-        ["Tanh"] = "tanh",
-        ["Elu"] = "elu",
-        ["Selu"] = "selu",
-        ["Softplus"] = "softplus",
-        ["Mish"] = "mish",
-        ["Gelu"] = "gelu",
-        ["Erf"] = "erf",
-        ["Exp"] = "exp",
-        ["Log"] = "log",
-        ["Sqrt"] = "sqrt",
-        ["Neg"] = "neg",
-        ["Abs"] = "abs",
-        ["Reciprocal"] = "reciprocal",
-    };
-
-    public static IReadOnlyList<string> SupportedOperators { get; } =
-    [
-        "Conv", "QLinearConv", "ConvInteger", "ConvTranspose", "BatchNormalization", "Gemm", "MatMul", "MatMulInteger",
-        "QLinearMatMul", "Add", "Sub", "Mul", "Div", "PRelu", "Clip", "MaxPool", "AveragePool", "GlobalAveragePool",
-        "GlobalMaxPool", "Concat", "Split", "Slice", "Resize", "Upsample", "Reshape", "Flatten", "Squeeze", "Unsqueeze",
-        "Transpose", "Softmax", "LogSoftmax", "QuantizeLinear", "DequantizeLinear", "Identity", "Dropout", "Cast",
-        "Constant", "Shape", "Gather", .. UnaryFunctions.Keys,
-    ];
 
     private OnnxValue Value(int i)
     {

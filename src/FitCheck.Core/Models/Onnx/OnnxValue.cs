@@ -7,8 +7,9 @@ namespace FitCheck.Models.Onnx;
 /// </summary>
 internal sealed class OnnxValue
 {
-    private OnnxValue(int layer, long[] dims, int dataType, long[]? ints, double[]? floats)
+    private OnnxValue(int layer, long[] dims, int dataType, long[]? ints, double[]? floats, bool generated = false)
     {
+        Generated = generated;
         Layer = layer;
         Dims = dims;
         DataType = dataType;
@@ -28,6 +29,12 @@ internal sealed class OnnxValue
 
     public bool IsConstant => Layer < 0;
 
+    /// <summary>
+    /// A constant the graph computes from nothing stored (Shape, Size, Range, ConstantOfShape and arithmetic on
+    /// them): it costs no parameter bytes when an operator consumes it, unlike an initializer.
+    /// </summary>
+    public bool Generated { get; }
+
     public int Rank => Dims.Length;
 
     public long Elements
@@ -46,8 +53,13 @@ internal sealed class OnnxValue
 
     public static OnnxValue Activation(int layer, long[] dims) => new(layer, dims, OnnxDataType.Float, null, null);
 
-    public static OnnxValue Constant(long[] dims, int dataType, long[]? ints = null, double[]? floats = null) =>
-        new(-1, dims, dataType, ints, floats);
+    public static OnnxValue Constant(long[] dims, int dataType, long[]? ints = null, double[]? floats = null, bool generated = false) =>
+        new(-1, dims, dataType, ints, floats, generated);
+
+    /// <summary>The same constant under new dims (a view), keeping its values when their count still matches.</summary>
+    public OnnxValue Reshaped(long[] dims) => new(-1, dims, DataType, Ints, Floats, Generated);
+
+    public bool IsInteger => OnnxDataType.IsInteger(DataType);
 
     public static OnnxValue FromTensor(OnnxTensor t) => Constant([.. t.Dims], t.DataType, t.Ints, t.Floats);
 
