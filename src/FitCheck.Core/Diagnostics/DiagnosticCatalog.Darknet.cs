@@ -27,10 +27,6 @@ public static partial class DiagnosticCatalog
         new("FC0406", $"unknown section [{Clip(name)}]" + (suggestion is null ? "" : $"; did you mean [{suggestion}]?"), at,
             $"sections FitCheck reads: {string.Join(", ", known.Select(k => $"[{k}]"))}");
 
-    public static Diagnostic CfgUnsupportedSection(string name, SourceLocation at) =>
-        new("FC0407", $"section [{Clip(name)}] is a Darknet layer that FitCheck does not model", at,
-            "describe the network in ONNX, or replace the layer with a supported one if it does not change shapes");
-
     public static Diagnostic CfgUnknownKey(string section, string key, string? suggestion, SourceLocation at) =>
         new("FC0408", $"unknown key '{Clip(key)}' in [{section}]" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"), at,
             "Darknet ignores keys it does not know, so a misspelt key silently falls back to its default; fix or remove it");

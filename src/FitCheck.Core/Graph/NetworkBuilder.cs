@@ -342,7 +342,8 @@ public sealed class NetworkBuilder
     }
 
     /// <summary>Any other layer with a known output and cost (softmax, layer norm, detection, slices).</summary>
-    public int Custom(LayerKind kind, string kernel, int[] inputs, TensorShape output, long weights = 0, long biases = 0, long macs = 0, string? name = null)
+    public int Custom(LayerKind kind, string kernel, int[] inputs, TensorShape output, long weights = 0, long biases = 0, long macs = 0,
+        string? name = null, string? activation = null)
     {
         return Add(new Layer
         {
@@ -355,6 +356,7 @@ public sealed class NetworkBuilder
             BiasParameters = biases,
             Macs = macs,
             Kernel = kernel,
+            Activation = activation,
         });
     }
 

@@ -43,11 +43,14 @@ public class DarknetErrorTests
     }
 
     [Fact]
-    public void DarknetLayersFitCheckDoesNotModelAreNamedAsSuch()
+    public void SectionsOfOtherDarknetForksAreUnknownWithTheClosestName()
     {
+        // [implicit_add] is the hank-ai fork's; the AlexeyAB and pjreddie parsers know only [implicit].
         var cfg = new CfgWriter().Net();
         var line = cfg.NextLine;
-        AssertAt(LoadFails(cfg.Section("lstm", ("output", 4))), "FC0407", line, 1);
+        var d = LoadFails(cfg.Section("implicit_add", ("filters", 4)));
+        AssertAt(d, "FC0406", line, 1);
+        Assert.Contains("did you mean [implicit]?", d.Message);
     }
 
     [Fact]
@@ -187,14 +190,15 @@ public class DarknetErrorTests
     public void KeysThatChangeShapesInUnmodelledWaysAreRejected()
     {
         var cfg = new CfgWriter().Net();
-        var line = cfg.NextLine + 1;
-        AssertAt(LoadFails(cfg.Section("reorg", ("reverse", 1))), "FC0416", line, 9);
+        var line = cfg.NextLine + 2;
+        AssertAt(LoadFails(cfg.Section("convolutional", ("filters", 4), ("antialiasing", 1))), "FC0416", line, 14);
     }
 
     [Fact]
     public void ShapeErrorsAreLocatedAtTheirSection()
     {
-        var cfg = new CfgWriter().Net().Conv(4).Conv(8);
+        // 8x8 and the unpadded (8 - 3) + 1 = 6x6 differ by no whole factor, so Darknet could not add them either.
+        var cfg = new CfgWriter().Net(8, 8, 3).Conv(4).Section("convolutional", ("filters", 8), ("size", 3));
         var line = cfg.NextLine;
         var d = BuildFails(cfg.Section("shortcut", ("from", -2)));
         AssertAt(d, "FC0203", line, 1);

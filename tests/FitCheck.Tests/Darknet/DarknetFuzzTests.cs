@@ -12,12 +12,23 @@ namespace FitCheck.Tests.Darknet;
 /// </summary>
 public partial class DarknetFuzzTests
 {
-    private const int Cases = 600;
+    private const int Cases = 1200;
 
     private static readonly string[] Absurd =
     [
         "0", "-1", "-2", "-999999", "1", "2", "7", "1024", "65536", "65537", "1048576", "2147483647", "2147483648",
         "-2147483648", "9223372036854775807", "99999999999999999999999", "1000000000000", "-0", "+3", "3.5", "1e9",
+    ];
+
+    /// <summary>The YOLOv3 pair, real Darknet cfgs with the sections beyond YOLO, and one of every other section.</summary>
+    private static readonly string[] Originals =
+    [
+        "yolov3.cfg", "yolov3-tiny.cfg", "every-section.cfg",
+        "repository/pjreddie/resnet50.cfg", "repository/pjreddie/resnet18.cfg", "repository/pjreddie/vgg-16.cfg",
+        "repository/pjreddie/yolov1.cfg", "repository/pjreddie/rnn.cfg", "repository/pjreddie/gru.cfg", "repository/pjreddie/go.cfg",
+        "repository/alexeyab/lstm.train.cfg", "repository/alexeyab/crnn.train.cfg", "repository/alexeyab/efficientnet_b0.cfg",
+        "repository/alexeyab/yolov1_yolo-small.cfg", "repository/alexeyab/Gaussian_yolov3_BDD.cfg",
+        "repository/alexeyab/yolov4-tiny_contrastive.cfg", "repository/alexeyab/resnet152_trident.cfg",
     ];
 
     [GeneratedRegex(@"-?\d+")]
@@ -27,7 +38,7 @@ public partial class DarknetFuzzTests
     public void MutatedCfgsLoadOrFailWithADiagnostic()
     {
         var data = Path.Combine(AppContext.BaseDirectory, "Darknet", "Data");
-        var originals = new[] { "yolov3.cfg", "yolov3-tiny.cfg" }.Select(f => File.ReadAllBytes(Path.Combine(data, f))).ToArray();
+        var originals = Originals.Select(f => File.ReadAllBytes(Path.Combine(data, f))).ToArray();
         var unexpected = new List<string>();
         int built = 0, rejected = 0;
         for (var seed = 0; seed < Cases; seed++)
@@ -114,7 +125,7 @@ public partial class DarknetFuzzTests
     public void TheUnmutatedFilesBuild()
     {
         var data = Path.Combine(AppContext.BaseDirectory, "Darknet", "Data");
-        foreach (var file in new[] { "yolov3.cfg", "yolov3-tiny.cfg" })
+        foreach (var file in Originals)
         {
             var model = DarknetModel.Load(Path.Combine(data, file));
             Assert.NotEmpty(model.Build(model.DefaultResolution, 1).Layers);

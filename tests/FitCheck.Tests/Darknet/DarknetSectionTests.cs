@@ -55,7 +55,8 @@ public class DarknetSectionTests
         Assert.Equal("dwconv3x3", dw.Kernel);
 
         var dilated = Build(new CfgWriter().Net(8, 8, 3).Section("convolutional", ("filters", 2), ("size", 3), ("pad", 1), ("dilation", 2))).Layers[1];
-        Assert.Equal(new TensorShape(1, 2, 6, 6), dilated.Output); // (8 + 2 - (2*2 + 1)) + 1
+        // AlexeyAB pads pad x dilation (its out size (8 + 2*1 - 3) / 1 + 1 ignores dilation): a dilated "same" conv keeps 8x8.
+        Assert.Equal(new TensorShape(1, 2, 8, 8), dilated.Output);
 
         var wide = Build(new CfgWriter().Net(8, 8, 3).Section("convolutional", ("filters", 2), ("size", 1), ("stride_x", 2), ("stride_y", 1))).Layers[1];
         Assert.Equal(new TensorShape(1, 2, 8, 4), wide.Output);

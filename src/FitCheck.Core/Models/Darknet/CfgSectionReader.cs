@@ -77,6 +77,23 @@ internal sealed class CfgSectionReader(CfgSection section, string file)
         return value == "linear" ? null : value;
     }
 
+    /// <summary>A word from a fixed set (e.g. weights_type=per_channel), as Darknet compares it: exactly.</summary>
+    public string Choice(string key, string fallback, IReadOnlyCollection<string> allowed)
+    {
+        var o = section.Find(key);
+        if (o is null)
+        {
+            return fallback;
+        }
+
+        return allowed.Contains(o.Value)
+            ? o.Value
+            : throw new FitCheckException(DiagnosticCatalog.CfgUnsupportedValue(section.Name, key, o.Value,
+                $"expected one of {string.Join(", ", allowed)}", ValueAt(o, o.ValueColumn)));
+    }
+
+    public bool Has(string key) => section.Find(key) is not null;
+
     /// <summary>Rejects a key that would change shapes or costs in a way FitCheck does not model.</summary>
     public void RejectUnless(string key, Func<long, bool> supported, string reason)
     {

@@ -1,18 +1,41 @@
 namespace FitCheck.Models.Darknet;
 
-/// <summary>The Darknet section kinds FitCheck models.</summary>
+/// <summary>The Darknet section kinds FitCheck models (pjreddie's and AlexeyAB's parsers together).</summary>
 internal enum DarknetLayerKind
 {
     Convolutional,
+    Deconvolutional,
+    Local,
     MaxPool,
+    LocalAvgPool,
     AvgPool,
     Shortcut,
     Route,
     Upsample,
     Yolo,
     Region,
+    Detection,
+    ISeg,
     Connected,
     Dropout,
     Softmax,
     Reorg,
+    Crop,
+    Cost,
+    Contrastive,
+    BatchNorm,
+    Normalization,
+    L2Norm,
+    Activation,
+    Logistic,
+    Rnn,
+    Gru,
+    Lstm,
+    Crnn,
+    ConvLstm,
+    History,
+    Sam,
+    ScaleChannels,
+    Implicit,
+    Empty,
 }

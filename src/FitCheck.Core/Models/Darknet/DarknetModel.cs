@@ -89,13 +89,14 @@ public sealed class DarknetModel : IModelSource
     public Network Build(Resolution resolution, int batch)
     {
         CheckResolution(resolution);
-        var b = new NetworkBuilder(Name, batch, _cfg.Channels, resolution.Height, resolution.Width);
+        // Recurrent networks run time_steps steps per inference; Darknet runs them as a batch that many times larger.
+        var b = new NetworkBuilder(Name, checked((long)batch * _cfg.TimeSteps), _cfg.Channels, resolution.Height, resolution.Width);
         for (var i = 0; i < _cfg.Layers.Count; i++)
         {
             var layer = _cfg.Layers[i];
             try
             {
-                Add(b, layer, previous: i);
+                DarknetSections.Add(b, layer, previous: i);
             }
             catch (FitCheckException ex) when (ex.Diagnostic.Location is null)
             {
@@ -110,104 +111,15 @@ public sealed class DarknetModel : IModelSource
         return b.Build();
     }
 
-    private static void Add(NetworkBuilder b, DarknetLayer l, int previous)
-    {
-        switch (l.Kind)
-        {
-            case DarknetLayerKind.Convolutional when l.Dilation == 1 && l.StrideX == l.StrideY:
-                b.Conv(previous, l.Filters, l.Size, l.StrideX, pad: l.Pad, groups: l.Groups, bias: true, activation: l.Activation);
-                break;
-            case DarknetLayerKind.Convolutional:
-                b.Conv(previous, l.Filters, l.Size, l.Size, l.StrideY, l.StrideX, l.Pad, l.Pad, l.Pad, l.Pad, l.Dilation, l.Dilation,
-                    l.Groups, bias: true, l.Activation, null);
-                break;
-            case DarknetLayerKind.MaxPool:
-                b.Pool(previous, LayerKind.MaxPool, l.Size, l.StrideX, padBegin: l.Pad / 2, padEnd: l.Pad - l.Pad / 2, $"maxpool{b.Count}");
-                break;
-            case DarknetLayerKind.AvgPool:
-                b.GlobalAvgPool(previous);
-                break;
-            case DarknetLayerKind.Shortcut when l.Sources.Length == 1:
-                b.Add(previous, l.Sources[0] + 1, activation: l.Activation);
-                break;
-            case DarknetLayerKind.Shortcut:
-                b.Elementwise(LayerKind.Add, "add", [previous, .. l.Sources.Select(s => s + 1)], l.Activation, $"add{b.Count}");
-                break;
-            case DarknetLayerKind.Route:
-                Route(b, l);
-                break;
-            case DarknetLayerKind.Upsample:
-                b.Upsample(previous, l.StrideX);
-                break;
-            case DarknetLayerKind.Yolo:
-                b.Custom(LayerKind.Detection, "yolo", [previous], b.Shape(previous));
-                break;
-            case DarknetLayerKind.Region:
-                b.Custom(LayerKind.Detection, "region", [previous], b.Shape(previous));
-                break;
-            case DarknetLayerKind.Connected:
-                b.FullyConnected(previous, l.Filters, bias: true, activation: l.Activation);
-                break;
-            case DarknetLayerKind.Dropout:
-                b.View(previous, b.Shape(previous));
-                break;
-            case DarknetLayerKind.Softmax:
-                b.Custom(LayerKind.Softmax, "softmax", [previous], b.Shape(previous));
-                break;
-            default:
-                Reorg(b, l, previous);
-                break;
-        }
-    }
-
-    private static void Route(NetworkBuilder b, DarknetLayer l)
-    {
-        var inputs = l.Sources.Select(s => s + 1).ToArray();
-        if (l.Groups == 1)
-        {
-            _ = inputs.Length == 1 ? b.View(inputs[0], b.Shape(inputs[0])) : b.Concat(inputs);
-            return;
-        }
-
-        // AlexeyAB's grouped route (CSP, YOLOv4-tiny) copies channel group group_id of each input.
-        var name = $"slice{b.Count}";
-        var first = b.Shape(inputs[0]);
-        long channels = 0;
-        foreach (var i in inputs)
-        {
-            var s = b.Shape(i);
-            if (s.C % l.Groups != 0)
-            {
-                throw new FitCheckException(DiagnosticCatalog.ShapeError(b.Name, name, $"{s.C} channels do not split into {l.Groups} groups"));
-            }
-
-            if (s.N != first.N || s.H != first.H || s.W != first.W)
-            {
-                throw new FitCheckException(DiagnosticCatalog.ShapeError(b.Name, name, $"cannot concatenate {first} with {s}: spatial sizes differ"));
-            }
-
-            channels = checked(channels + s.C / l.Groups);
-        }
-
-        b.Custom(LayerKind.Copy, "slice", inputs, first with { C = channels }, name: name);
-    }
-
-    /// <summary>Space-to-depth: each stride x stride block of pixels becomes stride² channels.</summary>
-    private static void Reorg(NetworkBuilder b, DarknetLayer l, int previous)
-    {
-        var x = b.Shape(previous);
-        var s = l.StrideX;
-        var name = $"reorg{b.Count}";
-        if (x.H % s != 0 || x.W % s != 0)
-        {
-            throw new FitCheckException(DiagnosticCatalog.ShapeError(b.Name, name, $"a {x.H}x{x.W} map does not split into {s}x{s} blocks"));
-        }
-
-        b.Custom(LayerKind.Copy, "reorg", [previous], new TensorShape(x.N, checked(x.C * s * s), x.H / s, x.W / s), name: name);
-    }
-
     private void CheckResolution(Resolution r)
     {
+        if (_cfg.IsVector && r != new Resolution(1, 1))
+        {
+            throw new FitCheckException(DiagnosticCatalog.InvalidResolution(Name, r.ToString(),
+                string.Create(CultureInfo.InvariantCulture, $"its [net] takes a vector of {_cfg.Channels} inputs, not an image"),
+                "use resolution 1x1 for this network", null));
+        }
+
         var n = _multiple;
         if (n <= 1 || (r.Width % n == 0 && r.Height % n == 0))
         {
@@ -255,19 +167,35 @@ public sealed class DarknetModel : IModelSource
             var stride = Math.Max(l.StrideX, l.StrideY);
             var f = l.Kind switch
             {
-                DarknetLayerKind.Convolutional or DarknetLayerKind.MaxPool or DarknetLayerKind.Reorg => Math.Min(cap, previous * stride),
-                DarknetLayerKind.Upsample => Math.Max(1, previous / stride),
+                DarknetLayerKind.Reorg when l.Extra > 0 => 0,
+                _ when Enlarges(l) => Math.Max(1, previous / stride),
+                _ when Shrinks(l) => Math.Min(cap, previous * stride),
                 DarknetLayerKind.Route => l.Sources.Max(s => factor[s + 1]),
-                DarknetLayerKind.Shortcut => Math.Max(previous, l.Sources.Max(s => factor[s + 1])),
-                // After a global pool or a connected layer there is no spatial map left to mismatch.
-                DarknetLayerKind.AvgPool or DarknetLayerKind.Connected => 0,
+                DarknetLayerKind.Shortcut or DarknetLayerKind.Sam or DarknetLayerKind.ScaleChannels =>
+                    Math.Max(previous, l.Sources.Max(s => factor[s + 1])),
+                // After these no map is tied to the input size: a global pool, a vector, a fixed crop, a learned tensor.
+                DarknetLayerKind.AvgPool or DarknetLayerKind.Connected or DarknetLayerKind.Rnn or DarknetLayerKind.Gru
+                    or DarknetLayerKind.Lstm or DarknetLayerKind.Crop or DarknetLayerKind.Implicit => 0,
                 _ => previous,
             };
-            joins |= l.Kind == DarknetLayerKind.Shortcut || (l.Kind == DarknetLayerKind.Route && l.Sources.Length > 1);
+            joins |= l.Kind is DarknetLayerKind.Shortcut or DarknetLayerKind.Sam or DarknetLayerKind.ScaleChannels
+                || (l.Kind == DarknetLayerKind.Route && l.Sources.Length > 1);
             factor[i + 1] = f;
             deepest = Math.Max(deepest, f);
         }
 
         return joins ? (int)deepest : 1;
     }
+
+    private static bool Shrinks(DarknetLayer l) => l.Kind switch
+    {
+        DarknetLayerKind.Reorg => !l.Reverse,
+        DarknetLayerKind.Upsample => l.Reverse,
+        DarknetLayerKind.Convolutional or DarknetLayerKind.MaxPool or DarknetLayerKind.LocalAvgPool or DarknetLayerKind.Local
+            or DarknetLayerKind.Crnn or DarknetLayerKind.ConvLstm => true,
+        _ => false,
+    };
+
+    private static bool Enlarges(DarknetLayer l) =>
+        l.Kind == DarknetLayerKind.Deconvolutional || (l.Kind == DarknetLayerKind.Reorg && l.Reverse) || (l.Kind == DarknetLayerKind.Upsample && !l.Reverse);
 }

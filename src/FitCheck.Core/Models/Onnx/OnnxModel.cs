@@ -114,21 +114,62 @@ public sealed class OnnxModel : IModelSource
     {
         try
         {
-            var main = InputDims(_inputs[0], resolution, batch, null);
-            var values = new List<OnnxInputValue> { new(_inputs[0].Name, main, _inputs[0].ElemType, null) };
-            foreach (var input in _inputs.Skip(1))
-            {
-                var dims = InputDims(input, resolution, batch, main);
-                long? value = input.Dims!.Count == 0 && _pins.TryGetValue(input.Name, out var v) ? v : null;
-                values.Add(new OnnxInputValue(input.Name, dims, input.ElemType, value));
-            }
-
-            return OnnxTranslator.Translate(_graph, _file, Name, values);
+            return OnnxTranslator.Translate(_graph, _file, Name, InputValues(resolution, batch));
         }
         catch (OverflowException)
         {
             throw new FitCheckException(DiagnosticCatalog.SizeOverflow(Name, FormattableString.Invariant($"a tensor of '{_file}' at {resolution} and batch {batch}")));
         }
+    }
+
+    private List<OnnxInputValue> InputValues(Resolution resolution, int batch)
+    {
+        var main = InputDims(_inputs[0], resolution, batch, null);
+        var values = new List<OnnxInputValue> { new(_inputs[0].Name, main, _inputs[0].ElemType, null) };
+        foreach (var input in _inputs.Skip(1))
+        {
+            var dims = InputDims(input, resolution, batch, main);
+            long? value = input.Dims!.Count == 0 && _pins.TryGetValue(input.Name, out var v) ? v : null;
+            values.Add(new OnnxInputValue(input.Name, dims, input.ElemType, value));
+        }
+
+        return values;
+    }
+
+    /// <summary>The ONNX dims of each graph output at this input size (null where an output has no value).</summary>
+    internal IReadOnlyList<long[]?> OutputDims(Resolution resolution, int batch)
+    {
+        try
+        {
+            return OnnxTranslator.OutputDims(_graph, _file, Name, InputValues(resolution, batch));
+        }
+        catch (OverflowException)
+        {
+            throw new FitCheckException(DiagnosticCatalog.SizeOverflow(Name, FormattableString.Invariant($"a tensor of '{_file}' at {resolution} and batch {batch}")));
+        }
+    }
+
+    /// <summary>
+    /// Loads a model with some graph inputs bound to constant tensors of the same name, the way
+    /// keep_initializers_as_inputs exports carry weights; the ONNX backend node tests feed weights and shape
+    /// operands as inputs, and binding them lets one data input carry the resolution.
+    /// </summary>
+    internal static OnnxModel Load(string path, IEnumerable<OnnxTensor> bound)
+    {
+        var file = Path.GetFileName(path);
+        var graph = OnnxReader.Read(path, file);
+        foreach (var t in bound)
+        {
+            graph.Initializers[t.Name] = t;
+        }
+
+        graph.Order = OnnxTopology.Sort(graph, file);
+        if (OnnxOperators.Unsupported(graph) is { Count: > 0 } unsupported)
+        {
+            throw new FitCheckException(DiagnosticCatalog.OnnxUnsupportedOperators(file, unsupported));
+        }
+
+        return new OnnxModel(Path.GetFileNameWithoutExtension(path), file, graph, SelectInputs(graph, file), new Dictionary<string, long>());
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace FitCheck.Models.Onnx;
 /// the file is read once, front to back, in the stream's 4 KB buffer and never held in memory.
 /// Embedded messages go through <see cref="MessageScope"/> so the stream's own limits bound every read.
 /// </summary>
-internal sealed class OnnxReader
+internal sealed partial class OnnxReader
 {
     /// <summary>Tensors of real networks have at most 6 dims; anything beyond this is corruption.</summary>
     public const int MaxDims = 64;

@@ -39,12 +39,14 @@ internal sealed partial class OnnxTranslator
     private void Shape()
     {
         var x = Value(0);
-        var start = OnnxShapes.Axis(_node.Int("start", 0), x.Rank + 1) ?? 0;
-        var endAttr = _node.Int("end", x.Rank);
-        var end = endAttr >= x.Rank ? x.Rank : OnnxShapes.Axis(endAttr, x.Rank) ?? 0;
+        // start and end count from the back when negative and are clamped to [0, rank], as Slice's bounds are.
+        var start = ClampToRank(_node.Int("start", 0), x.Rank);
+        var end = ClampToRank(_node.Int("end", x.Rank), x.Rank);
         var dims = end > start ? x.Dims[start..end] : [];
         Set(0, OnnxValue.Constant([dims.Length], OnnxDataType.Int64, dims, null, generated: true));
     }
+
+    private static int ClampToRank(long bound, int rank) => (int)Math.Clamp(bound < 0 ? bound + rank : bound, 0, rank);
 
     private void Size() => Set(0, OnnxValue.Constant([], OnnxDataType.Int64, [Value(0).Elements], null, generated: true));
 

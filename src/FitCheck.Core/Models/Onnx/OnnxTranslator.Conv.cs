@@ -80,15 +80,12 @@ internal sealed partial class OnnxTranslator
         var dilations = Attribute("dilations", spatial, 1);
         var pads = Attribute("pads", 2 * spatial, 0);
         var outputPadding = Attribute("output_padding", spatial, 0);
-        var outputShape = _node.Ints("output_shape");
         var dims = new long[x.Rank];
         dims[0] = x.Dims[0];
         dims[1] = filters;
         for (var i = 0; i < spatial; i++)
         {
-            dims[2 + i] = outputShape is { Length: > 0 } && outputShape.Length == spatial
-                ? outputShape[i]
-                : checked((strides[i] * (x.Dims[2 + i] - 1)) + outputPadding[i] + ((kernel[i] - 1) * dilations[i]) + 1 - pads[i] - pads[spatial + i]);
+            dims[2 + i] = TransposedSize(i, spatial, x.Dims[2 + i], kernel[i], strides[i], dilations[i], outputPadding[i], pads);
             if (dims[2 + i] <= 0)
             {
                 throw ShapeError($"output would be {OnnxShapes.Format(dims)}");
@@ -108,6 +105,31 @@ internal sealed partial class OnnxTranslator
             _values[foldsBatchNorm.Outputs[0]] = _values[_node.Outputs[0]];
             _folded.Add(foldsBatchNorm.Index);
         }
+    }
+
+    /// <summary>
+    /// One spatial output size of ConvTranspose, by the operator's own rules: an explicit output_shape wins
+    /// (its padding is implied); SAME_UPPER/SAME_LOWER give input × stride; otherwise
+    /// stride × (input − 1) + output_padding + dilated kernel − pads (VALID: no pads).
+    /// </summary>
+    private long TransposedSize(int i, int spatial, long input, long kernel, long stride, long dilation, long outputPadding, long[] pads)
+    {
+        // output_shape lists the spatial sizes; some exporters write the full N x C x ... shape instead.
+        if (_node.Ints("output_shape") is { Length: > 0 } outputShape)
+        {
+            return outputShape.Length == spatial ? outputShape[i]
+                : outputShape.Length == spatial + 2 ? outputShape[2 + i]
+                : throw Invalid($"output_shape has {outputShape.Length} values for {spatial} spatial axes");
+        }
+
+        var full = checked((stride * (input - 1)) + outputPadding + ((kernel - 1) * dilation) + 1);
+        return (_node.String("auto_pad") ?? "NOTSET") switch
+        {
+            "SAME_UPPER" or "SAME_LOWER" => checked(input * stride),
+            "VALID" => full,
+            "NOTSET" or "" => checked(full - pads[i] - pads[spatial + i]),
+            var other => throw Invalid($"auto_pad '{other}' is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID"),
+        };
     }
 
     /// <summary>

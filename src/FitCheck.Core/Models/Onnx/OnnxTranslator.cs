@@ -47,7 +47,20 @@ internal sealed partial class OnnxTranslator
     }
 
     /// <summary>Translates the graph with its inputs instantiated; <paramref name="inputs"/>[0] is the main input (layer 0).</summary>
-    public static Network Translate(OnnxGraph graph, string file, string name, IReadOnlyList<OnnxInputValue> inputs)
+    public static Network Translate(OnnxGraph graph, string file, string name, IReadOnlyList<OnnxInputValue> inputs) =>
+        Run(graph, file, name, inputs)._b.Build();
+
+    /// <summary>
+    /// The ONNX dims inferred for each graph output (null where an output has no value), so that shape inference
+    /// can be checked against reference outputs such as the ONNX backend node tests.
+    /// </summary>
+    public static IReadOnlyList<long[]?> OutputDims(OnnxGraph graph, string file, string name, IReadOnlyList<OnnxInputValue> inputs)
+    {
+        var t = Run(graph, file, name, inputs);
+        return [.. graph.Outputs.Select(o => t._values.TryGetValue(o.Name, out var v) ? v.Dims : null)];
+    }
+
+    private static OnnxTranslator Run(OnnxGraph graph, string file, string name, IReadOnlyList<OnnxInputValue> inputs)
     {
         var shape = OnnxShapes.ToShape(inputs[0].Dims);
         var builder = new NetworkBuilder(name, shape.N, shape.C, shape.H, shape.W);
@@ -75,7 +88,7 @@ internal sealed partial class OnnxTranslator
             }
         }
 
-        return builder.Build();
+        return t;
     }
 
     private string Name => _node.DisplayName;
