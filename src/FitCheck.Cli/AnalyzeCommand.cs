@@ -22,10 +22,11 @@ internal static class AnalyzeCommand
                   dotnet fitcheck analyze zoo:yolov3 --resolution 608x608 --format json
                   dotnet fitcheck analyze zoo:resnet50 -r 224x224 -r 448x448 --precision fp16
                   dotnet fitcheck analyze models/yolov4.cfg --batch 4
+                  dotnet fitcheck analyze models/person_detect.tflite --format json
                 """;
-            var model = cmd.Argument("model", "zoo:<name> (see `dotnet fitcheck zoo`), or a path to a Darknet .cfg or an .onnx file.");
+            var model = cmd.Argument("model", "zoo:<name> (see `dotnet fitcheck zoo`), or a path to a Darknet .cfg, an .onnx or a .tflite file.");
             var resolutions = cmd.Option("-r|--resolution <WxH>", "Input resolution, e.g. 608x608; repeat for several. Default: the model's own.", CommandOptionType.MultipleValue);
-            var precision = cmd.Option("-p|--precision <PRECISION>", "int8 (int32 biases), int16, fp16 or fp32. Default: the model file's own (ONNX initializer types), else int8.", CommandOptionType.SingleValue);
+            var precision = cmd.Option("-p|--precision <PRECISION>", "int8 (int32 biases), int16, fp16 or fp32. Default: the model file's own (ONNX initializer types, TFLite activation types), else int8.", CommandOptionType.SingleValue);
             var batch = cmd.Option("-b|--batch <N>", "Images per inference, 1 to 4096. Default: 1.", CommandOptionType.SingleValue);
             var format = cmd.Option("-f|--format <FORMAT>", OutputFormats.Help, CommandOptionType.SingleValue);
             var output = cmd.Option("-o|--output <FILE>", "Write the report to FILE instead of standard output.", CommandOptionType.SingleValue);
@@ -34,6 +35,7 @@ internal static class AnalyzeCommand
                 var options = CommonOptions.Parse(model.Value, precision.Value(), batch.Value());
                 var chosen = OutputFormats.Parse(format.Value());
                 var source = ModelSourceResolver.Resolve(options.Model, context.WorkingDirectory, null);
+                SourceNotes.Write(context, source);
                 var list = resolutions.Values.Count == 0
                     ? [source.DefaultResolution]
                     : resolutions.Values.Select(v => Resolution.Parse(v ?? "")).ToList();
@@ -56,7 +58,7 @@ internal sealed record CommonOptions(string Model, Precision? Precision, int Bat
         if (string.IsNullOrWhiteSpace(model))
         {
             throw new FitCheckException(DiagnosticCatalog.InvalidArgument("missing the model",
-                "name a built-in model (e.g. zoo:yolov3; `dotnet fitcheck zoo` lists them) or a .cfg/.onnx file"));
+                "name a built-in model (e.g. zoo:yolov3; `dotnet fitcheck zoo` lists them) or a .cfg/.onnx/.tflite file"));
         }
 
         Precision? stated = null;

@@ -25,7 +25,7 @@ internal static class ExplainCommand
                   dotnet fitcheck explain zoo:yolov3 --accelerator inferx-x1 --resolution 608x608
                   dotnet fitcheck explain zoo:resnet50 -a bulk-sram --manifest examples/seed/fitcheck.yml --format json
                 """;
-            var model = cmd.Argument("model", "zoo:<name> (see `dotnet fitcheck zoo`), or a path to a Darknet .cfg or an .onnx file.");
+            var model = cmd.Argument("model", "zoo:<name> (see `dotnet fitcheck zoo`), or a path to a Darknet .cfg, an .onnx or a .tflite file.");
             var accelerator = cmd.Option("-a|--accelerator <NAME>", AcceleratorChoice.Help, CommandOptionType.SingleValue);
             var resolution = cmd.Option("-r|--resolution <WxH>", "Input resolution, e.g. 608x608. Default: the model's own.", CommandOptionType.SingleValue);
             var manifest = cmd.Option("-m|--manifest <FILE>", AcceleratorChoice.ManifestHelp, CommandOptionType.SingleValue);
@@ -44,6 +44,7 @@ internal static class ExplainCommand
 
                 var acc = AcceleratorChoice.Resolve(context, [name], manifest.Value())[0];
                 var source = ModelSourceResolver.Resolve(options.Model, context.WorkingDirectory, null);
+                SourceNotes.Write(context, source);
                 var r = resolution.Value() is { } text ? Resolution.Parse(text) : source.DefaultResolution;
                 var analysis = Evaluator.Analyze(source.Name, source, r, options.Batch, options.PrecisionFor(source), acc.Code);
                 var result = Evaluator.Deploy(analysis, acc, GateSpec.None);

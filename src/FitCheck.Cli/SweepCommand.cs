@@ -32,7 +32,7 @@ internal static class SweepCommand
                 With accelerators, --chart also writes the fps chart next to the memory chart (sweep-fps.png).
                 Resolutions a model cannot take (e.g. YOLO sides not divisible by 32) are skipped with a note.
                 """;
-            var models = cmd.Argument("models", "One or more models: zoo:<name>, or paths to Darknet .cfg or .onnx files.", multipleValues: true);
+            var models = cmd.Argument("models", "One or more models: zoo:<name>, or paths to Darknet .cfg, .onnx or .tflite files.", multipleValues: true);
             var resolutions = cmd.Option("-r|--resolutions <RANGE>", "FROM..TO/STEP square sides (e.g. 224..2048/32) or a list (224,608,1920x1088). Default: 224..2048/32.", CommandOptionType.SingleValue);
             var accelerators = cmd.Option("-a|--accelerator <NAME>", AcceleratorChoice.Help + " Repeat for several.", CommandOptionType.MultipleValue);
             var manifest = cmd.Option("-m|--manifest <FILE>", AcceleratorChoice.ManifestHelp, CommandOptionType.SingleValue);
@@ -58,14 +58,14 @@ internal static class SweepCommand
                 var list = ResolutionRange.Parse(resolutions.Value() ?? "224..2048/32");
                 var accs = accelerators.Values.Count == 0 ? [] : AcceleratorChoice.Resolve(context, accelerators.Values, manifest.Value());
                 var sources = models.Values.Select(m => ModelSourceResolver.Resolve(m ?? "", context.WorkingDirectory, null)).ToList();
-                var sweep = Progress.Run(context, p => Sweep.Run(sources, list, accs, options.Precision ?? Analysis.Precision.Int8, options.Batch, p));
+                var sweep = Progress.Run(context, p => Sweep.Run(sources, list, accs, options.Precision, options.Batch, p));
                 context.Out.Write(kind switch
                 {
                     "csv" => Csv(sweep),
                     "json" => Json(sweep),
                     _ => Table(sweep, context.UseColor),
                 });
-                foreach (var note in sweep.Notes)
+                foreach (var note in sources.SelectMany(s => s.Notes.Select(n => $"{s.Name}: {n}")).Concat(sweep.Notes))
                 {
                     context.Error.WriteLine("note: " + note);
                 }

@@ -19,11 +19,14 @@ public sealed record ModelAnalysis(
 
     public long Macs => Network.Macs;
 
-    public static ModelAnalysis Run(string model, Network network, Resolution resolution, int batch, Precision precision, CodeSizeModel code)
+    /// <param name="storedWeightBytes">The weight bytes a model file states (TFLite buffers); null to estimate them from parameters.</param>
+    public static ModelAnalysis Run(string model, Network network, Resolution resolution, int batch, Precision precision, CodeSizeModel code,
+        long? storedWeightBytes = null)
     {
         var plan = ActivationPlanner.Plan(network, precision);
         var codeBytes = CodeSize.Estimate(network, code, out var kernels);
-        return new ModelAnalysis(model, network, resolution, batch, precision, WeightSize.Bytes(network, precision), codeBytes, kernels, code, plan);
+        var weights = storedWeightBytes ?? WeightSize.Bytes(network, precision);
+        return new ModelAnalysis(model, network, resolution, batch, precision, weights, codeBytes, kernels, code, plan);
     }
 
     /// <summary>Same network and plan with another accelerator's code-size constants.</summary>

@@ -17,7 +17,7 @@ public static partial class DiagnosticCatalog
 
     public static Diagnostic UnknownModelSource(string source, SourceLocation? at) =>
         new("FC0205", $"cannot tell what kind of model '{source}' is", at,
-            "use zoo:<name> for a built-in model, or a path ending in .cfg (Darknet) or .onnx");
+            "use zoo:<name> for a built-in model, or a path ending in .cfg (Darknet), .onnx or .tflite");
 
     public static Diagnostic InvalidResolutionSyntax(string text, SourceLocation? at) =>
         new("FC0206", $"'{text}' is not a resolution", at, "write WIDTHxHEIGHT, e.g. 608x608 or 1920x1088 (a single number means a square)");

@@ -3,7 +3,7 @@ namespace FitCheck.Diagnostics;
 /// <summary>
 /// Every message FitCheck can report about bad input, one factory per problem, so ids stay unique and
 /// wording stays consistent. Ranges: FC00xx general and arguments, FC01xx manifest, FC02xx models and
-/// graphs, FC03xx hardware, FC04xx Darknet, FC05xx ONNX, FC06xx reports and baselines.
+/// graphs, FC03xx hardware, FC04xx Darknet, FC05xx ONNX, FC06xx reports and baselines, FC07xx build, FC08xx TensorFlow Lite.
 /// The catalogue is split into one partial file per range.
 /// </summary>
 public static partial class DiagnosticCatalog

@@ -34,7 +34,9 @@ public static class Evaluator
         try
         {
             var network = source.Build(resolution, batch);
-            return ModelAnalysis.Run(name, network, resolution, batch, precision, code);
+            // A file's stored weight bytes are its truth at its own precision; another precision is a what-if, estimated.
+            var stored = precision == source.NativePrecision ? source.StoredWeightBytes : null;
+            return ModelAnalysis.Run(name, network, resolution, batch, precision, code, stored);
         }
         catch (FitCheckException e) when (e.Diagnostic.Location is null && at is not null)
         {

@@ -14,8 +14,9 @@ namespace FitCheck.Evaluation;
 /// </summary>
 public static class Sweep
 {
+    /// <param name="precision">The stated precision; null for each model file's own (else int8).</param>
     public static SweepResult Run(IReadOnlyList<IModelSource> models, IReadOnlyList<Resolution> resolutions, IReadOnlyList<Accelerator> accelerators,
-        Precision precision, int batch, Action<int, int>? progress = null)
+        Precision? precision, int batch, Action<int, int>? progress = null)
     {
         foreach (var a in accelerators)
         {
@@ -35,7 +36,7 @@ public static class Sweep
                 ModelAnalysis analysis;
                 try
                 {
-                    analysis = Evaluator.Analyze(model.Name, model, resolution, batch, precision, CodeSizeModel.Default);
+                    analysis = Evaluator.Analyze(model.Name, model, resolution, batch, precision ?? model.NativePrecision ?? Precision.Int8, CodeSizeModel.Default);
                 }
                 catch (FitCheckException e) when (e.Diagnostic.Id is "FC0202" or "FC0203" or "FC0204")
                 {

@@ -4,7 +4,7 @@ namespace FitCheck.Models;
 
 /// <summary>
 /// A network definition that can be instantiated at a resolution and batch: a zoo entry, a Darknet .cfg
-/// or an ONNX file. Loading reads the definition once; <see cref="Build"/> may be called many times.
+/// an ONNX or a TensorFlow Lite file. Loading reads the definition once; <see cref="Build"/> may be called many times.
 /// </summary>
 public interface IModelSource
 {
@@ -26,4 +26,14 @@ public interface IModelSource
     /// the manifest or command line states none; null when the source does not say.
     /// </summary>
     Analysis.Precision? NativePrecision => null;
+
+    /// <summary>
+    /// Weight bytes as the file stores them (a .tflite file's constant buffers), which replace the
+    /// parameters x precision estimate when the analysis runs at <see cref="NativePrecision"/>; null when
+    /// the source does not store weights.
+    /// </summary>
+    long? StoredWeightBytes => null;
+
+    /// <summary>What the report should say about how the source was read (sub-models skipped, compiled ops, storage types).</summary>
+    IReadOnlyList<string> Notes => [];
 }

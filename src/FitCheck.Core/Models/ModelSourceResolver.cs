@@ -1,6 +1,7 @@
 using FitCheck.Diagnostics;
 using FitCheck.Models.Darknet;
 using FitCheck.Models.Onnx;
+using FitCheck.Models.Tflite;
 using FitCheck.Models.Zoo;
 
 namespace FitCheck.Models;
@@ -10,7 +11,7 @@ public static class ModelSourceResolver
 {
     public const string ZooPrefix = "zoo:";
 
-    /// <param name="source">`zoo:name`, a bare zoo name, or a path to a .cfg or .onnx file.</param>
+    /// <param name="source">`zoo:name`, a bare zoo name, or a path to a .cfg, .onnx or .tflite file.</param>
     /// <param name="baseDirectory">Directory relative paths are resolved against (the manifest's).</param>
     /// <param name="at">Where the source was written, for error messages.</param>
     public static IModelSource Resolve(string source, string baseDirectory, SourceLocation? at)
@@ -22,7 +23,7 @@ public static class ModelSourceResolver
         }
 
         var ext = Path.GetExtension(text).ToLowerInvariant();
-        if (ext is ".cfg" or ".onnx")
+        if (ext is ".cfg" or ".onnx" or ".tflite")
         {
             var path = Path.GetFullPath(Path.Combine(baseDirectory, text));
             if (!File.Exists(path))
@@ -32,11 +33,16 @@ public static class ModelSourceResolver
 
             try
             {
-                return ext == ".cfg" ? DarknetModel.Load(path) : OnnxModel.Load(path);
+                return ext switch
+                {
+                    ".cfg" => DarknetModel.Load(path),
+                    ".tflite" => TfliteModel.Load(path),
+                    _ => OnnxModel.Load(path),
+                };
             }
             catch (FitCheckException e) when (e.Diagnostic.Location is null && at is not null)
             {
-                // A binary .onnx (or an unreadable file) has no line to point at; the manifest line naming it does.
+                // A binary .onnx or .tflite (or an unreadable file) has no line to point at; the manifest line naming it does.
                 throw new FitCheckException(e.Diagnostic with { Location = at });
             }
         }

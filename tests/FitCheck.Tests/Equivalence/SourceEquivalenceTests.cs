@@ -57,3 +57,51 @@ public sealed class OnnxEquivalenceTests : IDisposable
         Assert.Equal(a.LargestTensorBytes, b.LargestTensorBytes);
     }
 }
+
+/// <summary>
+/// The zoo's networks written as .tflite files (and as ONNX) and read back: the three readers must give the
+/// same parameters, MACs and activation plan for the same network.
+/// </summary>
+public sealed class TfliteEquivalenceTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("fitcheck-equiv-tflite-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("resnet50", 224, 224, true)]
+    [InlineData("mobilenet-v2", 224, 224, false)]
+    [InlineData("yolov3-tiny", 416, 416, true)]
+    public void ZooOnnxAndTfliteAgree(string zooName, int w, int h, bool alsoOnnx)
+    {
+        var r = new Resolution(w, h);
+        var zoo = ModelZoo.Get(zooName, null).Build(r, 1);
+        var tflitePath = FitCheck.Tests.Tflite.NetworkToTflite.Convert(zoo).Save(Path.Combine(_dir, zooName + ".tflite"));
+        var tflite = ModelSourceResolver.Resolve(tflitePath, _dir, null);
+        Assert.Equal(r, tflite.DefaultResolution);
+        var fromTflite = tflite.Build(r, 1);
+        List<Network> others = [zoo];
+        if (alsoOnnx)
+        {
+            // The ONNX test writer knows relu and leaky, not relu6 (MobileNet-V2).
+            var onnxPath = FitCheck.Tests.Onnx.NetworkToOnnx.Convert(zoo).Save(Path.Combine(_dir, zooName + ".onnx"));
+            others.Add(ModelSourceResolver.Resolve(onnxPath, _dir, null).Build(r, 1));
+        }
+
+        foreach (var other in others)
+        {
+            Assert.Equal(other.Parameters, fromTflite.Parameters);
+            Assert.Equal(other.Macs, fromTflite.Macs);
+            var a = ActivationPlanner.Plan(other, Precision.Int8);
+            var b = ActivationPlanner.Plan(fromTflite, Precision.Int8);
+            Assert.Equal(a.PeakBytes, b.PeakBytes);
+            Assert.Equal(a.LowerBoundBytes, b.LowerBoundBytes);
+            Assert.Equal(a.LargestTensorBytes, b.LargestTensorBytes);
+        }
+
+        // Layer by layer against the zoo: the compute layers line up in order, with the same shapes and costs.
+        var zooCompute = zoo.Layers.Where(l => l.Macs > 0).Select(l => (l.Output, l.Parameters, l.Macs, l.Kernel));
+        var tfliteCompute = fromTflite.Layers.Where(l => l.Macs > 0).Select(l => (l.Output, l.Parameters, l.Macs, l.Kernel));
+        Assert.Equal(zooCompute, tfliteCompute);
+    }
+}
