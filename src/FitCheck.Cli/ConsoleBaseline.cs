@@ -24,7 +24,7 @@ internal static class ConsoleBaseline
                     break;
                 case DiffStatus.Changed:
                     var changes = d.Deltas.Where(x => !x.Unchanged).Select(x => x.ToString());
-                    s.Append("  ~ ").Append(d.Key).Append(": ").AppendJoin(", ", changes).Append('\n');
+                    s.Append("  ~ ").Append(d.Label).Append(": ").AppendJoin("; ", changes).Append('\n');
                     break;
                 default:
                     unchanged++;

@@ -13,8 +13,22 @@ internal static class ConsoleReport
 {
     public const int DefaultWidth = 120;
 
-    public static int Width(CliContext context) =>
-        context.UseColor ? Math.Max(80, Console.WindowWidth) : DefaultWidth;
+    /// <summary>
+    /// The width to fit: $COLUMNS when set (as shells export it), else the terminal's when stdout is one, else
+    /// <see cref="DefaultWidth"/> for a pipe or file. Colour has nothing to do with it (NO_COLOR on a narrow terminal).
+    /// </summary>
+    public static int Width(CliContext context)
+    {
+        if (int.TryParse(context.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns >= 20)
+        {
+            return columns;
+        }
+
+        return !Console.IsOutputRedirected && ReferenceEquals(context.Out, Console.Out) && Console.WindowWidth >= 20
+            ? Console.WindowWidth
+            : DefaultWidth;
+    }
 
     public static string Render(CheckReport report, bool color, int width)
     {
@@ -22,55 +36,36 @@ internal static class ConsoleReport
         var console = ConsoleFactory.Create(writer, color, width);
 
         var gated = report.Results.Any(r => r.Passed is not null);
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("model");
-        table.AddColumn("resolution");
+        var columns = new List<TableFit.Column>
+        {
+            new("model", false, 0, [.. report.Results.Select(r => r.Analysis.Model)], Left: true),
+            new("resolution", false, 0, [.. report.Results.Select(r => r.Analysis.Resolution.ToString())], "res", Left: true),
+        };
         if (gated)
         {
-            table.AddColumn("accelerator");
+            columns.Add(new("accelerator", false, 0, [.. report.Results.Select(r => r.Accelerator ?? "-")], "accel", Left: true));
         }
 
-        table.AddColumn(new TableColumn("params").RightAligned());
-        table.AddColumn(new TableColumn("GMACs").RightAligned());
-        table.AddColumn(new TableColumn("weights").RightAligned());
-        table.AddColumn(new TableColumn("activations").RightAligned());
-        table.AddColumn(new TableColumn("code").RightAligned());
+        // Dropped first when the width is short: the higher the number, the sooner it goes.
+        columns.Add(new("params", true, 4, [.. report.Results.Select(r => Numbers.Millions(r.Analysis.Parameters))]));
+        columns.Add(new("GMACs", true, 5, [.. report.Results.Select(r => Numbers.Giga(r.Analysis.Macs))]));
+        columns.Add(new("weights", true, 1, [.. report.Results.Select(r => ByteFormat.Human(r.Analysis.WeightBytes))]));
+        columns.Add(new("activations", true, 0, [.. report.Results.Select(r => ByteFormat.Human(r.Analysis.Activations.PeakBytes))], "acts"));
+        columns.Add(new("code", true, 3, [.. report.Results.Select(r => ByteFormat.Human(r.Analysis.CodeBytes))]));
         if (gated)
         {
-            table.AddColumn(new TableColumn("fps").RightAligned());
-            table.AddColumn("verdict");
+            columns.Add(new("fps", true, 2, [.. report.Results.Select(r => r.Throughput is { } t ? PerformanceGates.Fps(t.Fps) : "-")]));
+            columns.Add(new("verdict", false, 0, [.. report.Results.Select(r => Verdict(r, false))], ShortCells: [.. report.Results.Select(r => Verdict(r, true))], Left: true));
         }
 
-        foreach (var r in report.Results)
-        {
-            var a = r.Analysis;
-            var cells = new List<IRenderable>
-            {
-                new Text(a.Model),
-                new Text(a.Resolution.ToString()),
-            };
-            if (gated)
-            {
-                cells.Add(new Text(r.Accelerator ?? "-"));
-            }
-
-            cells.Add(new Text(Numbers.Millions(a.Parameters)));
-            cells.Add(new Text(Numbers.Giga(a.Macs)));
-            cells.Add(new Text(ByteFormat.Human(a.WeightBytes)));
-            cells.Add(new Text(ByteFormat.Human(a.Activations.PeakBytes)));
-            cells.Add(new Text(ByteFormat.Human(a.CodeBytes)));
-            if (gated)
-            {
-                cells.Add(new Text(r.Throughput is { } t ? PerformanceGates.Fps(t.Fps) : "-"));
-                cells.Add(r.Passed == true
-                    ? new Markup("[green]pass[/]")
-                    : new Markup($"[red]FAIL[/] ({r.Gates.Count(g => !g.Passed)} of {r.Gates.Count})"));
-            }
-
-            table.AddRow(cells);
-        }
-
+        var (table, dropped) = TableFit.Build(columns, width, (column, row) => column.Header == "verdict"
+            ? new Markup(report.Results[row].Passed == true ? "[green]pass[/]" : "[red]FAIL[/]" + column.Cells[row][4..])
+            : null);
         console.Write(table);
+        if (dropped.Count > 0)
+        {
+            writer.WriteLine($"({string.Join(", ", dropped)} left out to fit {width} columns; --format json has every figure)");
+        }
         foreach (var r in report.Results.Where(r => r.Placement is not null))
         {
             // Plain text, not through Spectre: a sentence must not be wrapped mid-figure.
@@ -83,7 +78,10 @@ internal static class ConsoleReport
         {
             foreach (var g in r.Gates.Where(g => !g.Passed))
             {
-                console.MarkupLineInterpolated($"[red]✗[/] {r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator}: {g.Message}");
+                // Written past Spectre, like the placement lines: a reason is never wrapped mid-figure, and a
+                // piped log keeps one line per failure for grep.
+                var mark = color ? "\u001b[31m✗\u001b[0m" : "✗";
+                writer.WriteLine($"{mark} {r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator}: {g.Message}");
             }
         }
 
@@ -96,5 +94,17 @@ internal static class ConsoleReport
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>"pass", "FAIL (2 of 3)"; abbreviated "FAIL 2/3".</summary>
+    private static string Verdict(CheckResult r, bool abbreviated)
+    {
+        if (r.Passed == true)
+        {
+            return "pass";
+        }
+
+        var failed = r.Gates.Count(g => !g.Passed);
+        return abbreviated ? $"FAIL {failed}/{r.Gates.Count}" : $"FAIL ({failed} of {r.Gates.Count})";
     }
 }

@@ -2,18 +2,25 @@ using Spectre.Console;
 
 namespace FitCheck.Cli;
 
-/// <summary>A progress bar for long runs, on an interactive terminal only (never in CI logs or redirected output).</summary>
+/// <summary>A progress bar for long runs on stderr, when stderr is a terminal (never in CI logs or redirected output).</summary>
 internal static class Progress
 {
     public static T Run<T>(CliContext context, Func<Action<int, int>?, T> work)
     {
-        if (!context.UseColor || Console.IsErrorRedirected)
+        // Progress follows whether stderr is a terminal, not NO_COLOR: NO_COLOR asks for no colour, not no feedback.
+        if (Console.IsErrorRedirected || !ReferenceEquals(context.Error, Console.Error))
         {
             return work(null);
         }
 
+        var noColor = !string.IsNullOrEmpty(context.GetEnvironmentVariable("NO_COLOR"));
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            ColorSystem = noColor ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
         T result = default!;
-        AnsiConsole.Progress()
+        console.Progress()
             .AutoClear(true)
             .HideCompleted(true)
             .Start(ctx =>

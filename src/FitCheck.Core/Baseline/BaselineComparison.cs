@@ -14,30 +14,77 @@ public sealed record BaselineComparison(string BaselinePath, IReadOnlyList<Deplo
     public const string Code = "code";
     public const string Fps = "fps";
 
+    /// <summary>
+    /// Pairs this run's deployments with the baseline's by identity (model + accelerator), preferring the same
+    /// resolution: a deployment whose resolution, precision or batch changed is a change of that deployment,
+    /// not one removed and one added. What is left unpaired is added (now) or removed (then).
+    /// </summary>
     public static BaselineComparison Compare(string baselinePath, IReadOnlyList<DeploymentFigures> old, IReadOnlyList<DeploymentFigures> current, double? maxGrowth)
     {
         var before = Keyed(old);
         var now = Keyed(current);
-        var byKey = before.ToDictionary(p => p.Key, p => p.Figures, StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pairedWith = new int[now.Count];
+        Array.Fill(pairedWith, -1);
+        var used = new bool[before.Count];
+        Pair(now, before, pairedWith, used, sameResolution: true);
+        Pair(now, before, pairedWith, used, sameResolution: false);
+
         var diffs = new List<DeploymentDiff>();
-        foreach (var (key, figures) in now)
+        for (var i = 0; i < now.Count; i++)
         {
-            seen.Add(key);
-            diffs.Add(byKey.TryGetValue(key, out var then)
-                ? new DeploymentDiff(key, then, figures, Deltas(then, figures))
+            var (key, figures) = now[i];
+            diffs.Add(pairedWith[i] is var j and >= 0
+                ? new DeploymentDiff(key, before[j].Figures, figures, Deltas(before[j].Figures, figures))
                 : new DeploymentDiff(key, null, figures, []));
         }
 
-        foreach (var (key, figures) in before)
+        for (var j = 0; j < before.Count; j++)
         {
-            if (!seen.Contains(key))
+            if (!used[j])
             {
-                diffs.Add(new DeploymentDiff(key, figures, null, []));
+                diffs.Add(new DeploymentDiff(before[j].Key, before[j].Figures, null, []));
             }
         }
 
         return new BaselineComparison(baselinePath, diffs, maxGrowth);
+    }
+
+    private static void Pair(List<(string Key, DeploymentFigures Figures)> now, List<(string Key, DeploymentFigures Figures)> before,
+        int[] pairedWith, bool[] used, bool sameResolution)
+    {
+        // Index the baseline by identity once: a report of thousands of deployments stays linear.
+        var byIdentity = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var j = 0; j < before.Count; j++)
+        {
+            if (!used[j])
+            {
+                var id = before[j].Figures.Identity;
+                if (!byIdentity.TryGetValue(id, out var list))
+                {
+                    byIdentity[id] = list = [];
+                }
+
+                list.Add(j);
+            }
+        }
+
+        for (var i = 0; i < now.Count; i++)
+        {
+            if (pairedWith[i] >= 0 || !byIdentity.TryGetValue(now[i].Figures.Identity, out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var j in candidates)
+            {
+                if (!used[j] && (!sameResolution || before[j].Figures.Resolution == now[i].Figures.Resolution))
+                {
+                    pairedWith[i] = j;
+                    used[j] = true;
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>Every figure that grew (or, for fps, dropped) beyond the budget; empty without a budget.</summary>
@@ -95,6 +142,10 @@ public sealed record BaselineComparison(string BaselinePath, IReadOnlyList<Deplo
         if (then.Fps is { } a && now.Fps is { } b)
         {
             list.Add(new FigureDelta(Fps, a, b, false, true));
+        }
+        else if (then.Fps is { } was && now.Fps is null && now.Accelerator is not null)
+        {
+            list.Add(new FigureDelta(Fps, was, 0, false, true) { Gone = true });
         }
 
         return list;

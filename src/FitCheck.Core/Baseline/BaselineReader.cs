@@ -87,7 +87,10 @@ public static class BaselineReader
             var weights = Bytes(r, at, "weightBytes");
             var code = Bytes(r, at, "codeBytes");
             var activations = Bytes(Property(r, at, "activations", JsonValueKind.Object, "an object"), at + ".activations", "peakBytes");
-            return new DeploymentFigures(model, resolution, accelerator, weights, activations, code, Fps(r, at));
+            // Precision and batch are optional: a baseline written by an older version still compares.
+            var precision = r.TryGetProperty("precision", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+            int? batch = r.TryGetProperty("batch", out var b) && b.ValueKind == JsonValueKind.Number && b.TryGetInt32(out var n) ? n : null;
+            return new DeploymentFigures(model, resolution, accelerator, weights, activations, code, Fps(r, at)) { Precision = precision, Batch = batch };
         }
 
         /// <summary>Frame rate as `fps` on the result or inside its `throughput` object; absent or null means unknown.</summary>

@@ -21,32 +21,32 @@ public sealed record FigureDelta(string Figure, double Old, double New, bool IsB
 
     public bool Unchanged => IsBytes ? Change == 0 : Math.Abs(Fraction) < RateTolerance;
 
-    /// <summary>How much worse the figure got as a fraction (positive = worse); 0 when it improved or did not change.</summary>
-    public double Regression => Unchanged ? 0 : Math.Max(0, HigherIsBetter ? -Fraction : Fraction);
+    /// <summary>The deployment ran then and does not now (no placement fits, so no frame rate): the worst drop.</summary>
+    public bool Gone { get; init; }
 
-    /// <summary>"activations +3.1 MB (+21 %)", "fps −12 %", "code ±0".</summary>
+    /// <summary>How much worse the figure got as a fraction (positive = worse); 0 when it improved or did not change.</summary>
+    public double Regression => Gone ? 1 : Unchanged ? 0 : Math.Max(0, HigherIsBetter ? -Fraction : Fraction);
+
+    /// <summary>"activations 1.8 MB → 2.4 MB, +33 %", "fps 50.0 → 45.0, −10 %", "code ±0".</summary>
     public override string ToString() => $"{Figure} {Text}";
 
-    /// <summary>The change without the figure's name: "+3.1 MB (+21 %)", "−12 %" for fps.</summary>
+    /// <summary>The change without the figure's name, was → now: "1.8 MB → 2.4 MB, +33 %"; "±0" when unchanged.</summary>
     public string Text
     {
         get
         {
-            if (Unchanged)
+            if (Gone)
             {
-                return "±0";
+                return $"{Value(Old)} → none (it no longer fits, so it does not run)";
             }
 
-            if (!IsBytes)
-            {
-                return Percent(Fraction);
-            }
-
-            var bytes = (long)Math.Round(Change);
-            var size = bytes < 0 ? Minus + ByteFormat.Human(-bytes) : "+" + ByteFormat.Human(bytes);
-            return $"{size} ({Percent(Fraction)})";
+            return Unchanged ? "±0" : $"{Value(Old)} → {Value(New)}, {Percent(Fraction)}";
         }
     }
+
+    private string Value(double v) => IsBytes
+        ? ByteFormat.Human((long)Math.Round(v))
+        : v.ToString("0.0", CultureInfo.InvariantCulture);
 
     /// <summary>The typographic minus sign, as diff tools and the brief's examples print it.</summary>
     public const string Minus = "\u2212";

@@ -251,7 +251,7 @@ public static class MarkdownReport
                         ? x.Text + (violations.Any(v => v.Deployment == d && v.Delta == x) ? " ❌" : "")
                         : "–").ToList(),
                 };
-                w.Write($"| {Cell(d.Key)} | {string.Join(" | ", cells)} |\n");
+                w.Write($"| {Cell(d.Label)} | {string.Join(" | ", cells)} |\n");
             }
 
             w.Write("\n");

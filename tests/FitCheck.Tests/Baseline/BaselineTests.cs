@@ -40,7 +40,7 @@ public class BaselineTests
         var activations = grown.Figure(BaselineComparison.Activations)!;
         // 2,500,000 -> 3,200,000: +700,000 B = +28 %.
         Assert.Equal(700_000, activations.Change);
-        Assert.Equal("activations +700.0 kB (+28 %)", activations.ToString());
+        Assert.Equal("activations 2.5 MB → 3.2 MB, +28 %", activations.ToString());
         Assert.True(grown.Figure(BaselineComparison.Weights)!.Unchanged);
     }
 
@@ -49,7 +49,7 @@ public class BaselineTests
     {
         var shrunk = Compare().Deployments.Single(d => d.Key == "netA@224x224 on tiny-npu");
         // 1,300,000 -> 1,200,000: -100,000 B = -7.69 %, shown with one decimal under 10 %.
-        Assert.Equal("weights −100.0 kB (−7.7 %)", shrunk.Figure(BaselineComparison.Weights)!.ToString());
+        Assert.Equal("weights 1.3 MB → 1.2 MB, −7.7 %", shrunk.Figure(BaselineComparison.Weights)!.ToString());
         Assert.Equal(0, shrunk.Figure(BaselineComparison.Weights)!.Regression);
     }
 
@@ -76,7 +76,7 @@ public class BaselineTests
         var v = Assert.Single(c.Violations);
         Assert.Equal("netA@448x448 on tiny-npu", v.Deployment.Key);
         Assert.Equal(BaselineComparison.Activations, v.Delta.Figure);
-        Assert.Equal("activations +700.0 kB (+28 %)", v.Delta.ToString());
+        Assert.Equal("activations 2.5 MB → 3.2 MB, +28 %", v.Delta.ToString());
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class BaselineTests
         var now = then with { Fps = 44 };
         var c = BaselineComparison.Compare("old.json", [then], [now], 0.10);
         var v = Assert.Single(c.Violations);
-        Assert.Equal("fps −12 %", v.Delta.ToString());
+        Assert.Equal("fps 50.0 → 44.0, −12 %", v.Delta.ToString());
         Assert.True(BaselineComparison.Compare("old.json", [then], [now], 0.15).Passed);
     }
 
@@ -98,9 +98,9 @@ public class BaselineTests
         var c = BaselineComparison.Compare("old.json", old, ReportFixtures.Failing().Results.Select(DeploymentFigures.From).ToList(), null);
         var md = MarkdownReport.ToString(ReportFixtures.Failing(), new ReportOptions("1.2.3", ReportFixtures.Accelerators, c));
         Assert.Contains("| deployment | weights | activations | code | fps |\n", md);
-        Assert.Contains("| netA@224x224 on grid-npu | ±0 | ±0 | ±0 | +300 % |\n", md);
-        // Without an estimate now, fps is not compared; the sizes did not change, so the row is not shown.
-        Assert.DoesNotContain("| netA@448x448 on tiny-npu |", md);
+        Assert.Contains("| netA@224x224 on grid-npu | ±0 | ±0 | ±0 | 50.0 → 200.0, +300 % |\n", md);
+        // It ran at 50 fps then and has no estimate now: the row says why instead of showing "–".
+        Assert.Contains("| netA@448x448 on tiny-npu | ±0 | ±0 | ±0 | 50.0 → none (it no longer fits, so it does not run) |\n", md);
     }
 
     [Fact]
@@ -133,8 +133,8 @@ public class BaselineTests
         var c = Compare(0.05);
         var md = MarkdownReport.ToString(c.ApplyTo(ReportFixtures.Failing()), new ReportOptions("1.2.3", ReportFixtures.Accelerators, c));
         Assert.Contains("## ❌ FitCheck: 1 of 4 deployments fail (1 beyond the 5 % growth budget)\n", md);
-        Assert.Contains("| netA@448x448 on tiny-npu | ±0 | +700.0 kB (+28 %) ❌ | ±0 |\n", md);
-        Assert.Contains("| netA@224x224 on tiny-npu | −100.0 kB (−7.7 %) | ±0 | ±0 |\n", md);
+        Assert.Contains("| netA@448x448 on tiny-npu | ±0 | 2.5 MB → 3.2 MB, +28 % ❌ | ±0 |\n", md);
+        Assert.Contains("| netA@224x224 on tiny-npu | 1.3 MB → 1.2 MB, −7.7 % | ±0 | ±0 |\n", md);
         Assert.Contains("| netA@448x448 on grid-npu | _added_ |  |  |\n", md);
         Assert.Contains("| netB@320x320 on tiny-npu | _removed_ |  |  |\n", md);
         Assert.Contains("1 other deployment is unchanged.", md);
@@ -152,14 +152,14 @@ public class BaselineTests
             run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()!));
         var growth = Assert.Single(run.GetProperty("results").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "max-growth");
         Assert.Equal(2, growth.GetProperty("ruleIndex").GetInt32());
-        Assert.Equal("netA@448x448 on tiny-npu: activations +700.0 kB (+28 %) grows more than the 5 % budget against old.json",
+        Assert.Equal("netA@448x448 on tiny-npu: activations 2.5 MB → 3.2 MB, +28 % grows more than the 5 % budget against old.json",
             growth.GetProperty("message").GetProperty("text").GetString());
         Assert.Equal(31, growth.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
 
         using var w = new StringWriter { NewLine = "\n" };
         GitHubAnnotations.Write(w, report);
         Assert.EndsWith("::error file=examples/failing/fitcheck.yml,line=31,col=14,title=FitCheck max-growth%3A netA@448x448 on tiny-npu::"
-            + "activations +700.0 kB (+28 %25) grows more than the 5 %25 budget against old.json\n", w.ToString());
+            + "activations 2.5 MB → 3.2 MB, +28 %25 grows more than the 5 %25 budget against old.json\n", w.ToString());
     }
 
     [Theory]
