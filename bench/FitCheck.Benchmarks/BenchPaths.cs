@@ -5,6 +5,8 @@ internal static class BenchPaths
 {
     public static string SeedManifest => Path.Combine(RepoRoot, "examples", "seed", "fitcheck.yml");
 
+    public static string AdviseManifest => Path.Combine(RepoRoot, "bench", "FitCheck.Benchmarks", "advise-10x6.yml");
+
     private static string RepoRoot
     {
         get

@@ -69,8 +69,14 @@ internal static class ConsoleReport
         foreach (var r in report.Results.Where(r => r.Placement is not null))
         {
             // Plain text, not through Spectre: a sentence must not be wrapped mid-figure.
-            var speed = r.Throughput is { } t ? $"{PerformanceGates.Fps(t.Fps)} fps, {t.Bound}-bound" : "does not fit";
+            var speed = r.Throughput is { } t ? $"{PerformanceGates.Fps(t.Fps)} fps, latency {PerformanceGates.Ms(t.LatencySeconds)}, {t.Bound}-bound" : "does not fit";
             writer.WriteLine($"{r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator}: {speed}; {r.Placement!.Summary}.");
+        }
+
+        // What the fps figures assumed, once per accelerator, so a change in them can be traced.
+        foreach (var t in report.Results.Where(r => r.Throughput is not null).GroupBy(r => r.Accelerator).Select(g => (g.Key, g.First().Throughput!)))
+        {
+            writer.WriteLine($"{t.Key}: {t.Item2.Assumptions.Sentence()}.");
         }
 
         var failed = report.Results.Where(r => r.Passed == false).ToList();

@@ -74,6 +74,7 @@ internal static class ExplainCommand
             table.AddColumn(new TableColumn(t.Name).RightAligned());
         }
 
+        table.AddColumn(new TableColumn("eff").RightAligned());
         table.AddColumn(new TableColumn("time").RightAligned());
         table.AddColumn("bound");
         foreach (var cost in r.Throughput?.Layers ?? [])
@@ -89,6 +90,7 @@ internal static class ExplainCommand
                 (layer.Macs / 1e6).ToString("0.0", CultureInfo.InvariantCulture),
             };
             cells.AddRange(cost.TierBytes.Select(b => b == 0 ? "-" : ByteFormat.Human(b)));
+            cells.Add(cost.ComputeSeconds == 0 ? "-" : (cost.Efficiency * 100).ToString("0", CultureInfo.InvariantCulture) + "%");
             cells.Add(Micro(cost.Seconds));
             cells.Add(cost.BoundTier < 0 ? ThroughputModel.ComputeBound : tiers[cost.BoundTier].Name);
             table.AddRow(cells.Select(c => new Text(c)).ToArray());
@@ -104,6 +106,9 @@ internal static class ExplainCommand
 
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{PerformanceGates.Fps(est.Fps)} fps (compute alone would allow {PerformanceGates.Fps(est.ComputeBoundFps)}), latency {PerformanceGates.Ms(est.LatencySeconds)}, DRAM {ByteFormat.Human(est.DramBytesPerFrame)}/frame = {PerformanceGates.Rate(est.DramBytesPerSecond)}, {est.Bound}-bound."));
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"MACs {est.NominalMacs / 1e6:0.0} M nominal, {est.ExecutedMacs / 1e6:0.0} M executed; weights {ByteFormat.Human(est.CachedWeightBytes)} cached, {ByteFormat.Human(est.StreamedWeightBytes)} streamed per frame; host transfer {PerformanceGates.Ms(est.HostSeconds)}."));
+        writer.WriteLine(est.Assumptions.Sentence() + ".");
         writer.WriteLine("Costliest layers:");
         foreach (var cost in ExplainJsonReport.Costliest(r, 5))
         {

@@ -46,7 +46,9 @@ internal static class FitCheckApp
         ZooCommand.Register(app, context);
         ExplainCommand.Register(app, context);
         SweepCommand.Register(app, context);
+        AdviseCommand.Register(app, context);
         InitCommand.Register(app, context);
+        CalibrateCommand.Register(app, context);
         app.OnExecute(() =>
         {
             app.ShowHelp();

@@ -21,6 +21,7 @@ public sealed class TrafficProfile
         AccessBytes = new long[accesses];
         WeightBytes = new long[layers];
         Macs = new long[layers];
+        Shapes = new LayerShape[layers];
         Reads = new int[buffers];
         SpillOrder = new int[buffers];
     }
@@ -38,6 +39,14 @@ public sealed class TrafficProfile
     public long[] WeightBytes { get; }
 
     public long[] Macs { get; }
+
+    /// <summary>How each executed layer's work maps onto an engine (see <see cref="LayerShape"/>).</summary>
+    public LayerShape[] Shapes { get; }
+
+    /// <summary>Bytes of the network's input tensor and of its outputs (tensors no layer reads): what crosses the host link.</summary>
+    public long InputBytes { get; private set; }
+
+    public long OutputBytes { get; private set; }
 
     /// <summary>How many layer inputs each buffer serves.</summary>
     public int[] Reads { get; }
@@ -93,10 +102,32 @@ public sealed class TrafficProfile
             a++;
             p.WeightBytes[e] = checked(layer.WeightParameters * elementBytes + layer.BiasParameters * biasBytes);
             p.Macs[e] = layer.Macs;
+            p.Shapes[e] = LayerShape.Of(layer, layers);
             e++;
         }
 
         p.AccessStart[executed] = a;
+        var read = new bool[layers.Count];
+        foreach (var layer in layers)
+        {
+            foreach (var i in layer.Inputs)
+            {
+                read[i] = true;
+            }
+        }
+
+        foreach (var layer in layers)
+        {
+            if (layer.Kind == LayerKind.Input)
+            {
+                p.InputBytes = checked(p.InputBytes + layer.Output.Elements * elementBytes);
+            }
+            else if (!read[layer.Index])
+            {
+                p.OutputBytes = checked(p.OutputBytes + layer.Output.Elements * elementBytes);
+            }
+        }
+
         var buffers = plan.Buffers;
         for (var i = 0; i < p.SpillOrder.Length; i++)
         {

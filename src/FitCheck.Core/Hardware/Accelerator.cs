@@ -5,7 +5,8 @@ namespace FitCheck.Hardware;
 
 /// <summary>
 /// A target: compute rate, ordered memory tiers (fastest first) and code-size constants.
-/// <see cref="MacsPerSecond"/> is the peak; <see cref="Utilization"/> is the fraction a real network sustains.
+/// <see cref="MacsPerSecond"/> is the peak; <see cref="Utilization"/> is the fraction a real network sustains,
+/// a global factor on top of each layer's efficiency from <see cref="Engine"/> (its MAC array's shape).
 /// </summary>
 public sealed record Accelerator(
     string Name,
@@ -14,8 +15,14 @@ public sealed record Accelerator(
     OverlapMode Overlap,
     IReadOnlyList<MemoryTier> Tiers,
     CodeSizeModel Code,
-    SourceLocation? Location = null)
+    SourceLocation? Location = null,
+    ComputeEngine? Engine = null,
+    ExecutionMode Execution = ExecutionMode.LayerByLayer,
+    WeightCaching Caching = WeightCaching.Partial,
+    HostLink? Host = null)
 {
+    public ComputeEngine ComputeShape => Engine ?? ComputeEngine.Ideal;
+
     public long OnChipBytes
     {
         get

@@ -12,8 +12,11 @@ public sealed record Placement(
     ItemPlacement Activations,
     ItemPlacement Weights,
     ActivationSpill Spill,
-    string Summary)
+    string Summary,
+    WeightCache? Cache = null)
 {
+    public WeightCache WeightCache => Cache ?? WeightCache.None;
+
     public bool Fits => Code.Fits && Activations.Fits && Weights.Fits && (!Spill.Any || Spill.SpillTier >= 0);
 
     public string TierName(int tier) => tier < 0 ? "nowhere" : Accelerator.Tiers[tier].Name;

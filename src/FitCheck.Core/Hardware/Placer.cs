@@ -61,7 +61,8 @@ public static class Placer
         }
 
         var weights = PlaceWhole("weights", analysis.WeightBytes, tiers, room);
-        var placement = new Placement(accelerator, code, activations, weights, spill, "");
+        var cache = weights.Streamed && accelerator.Caching == WeightCaching.Partial ? CacheLayers(profile, tiers, room) : WeightCache.None;
+        var placement = new Placement(accelerator, code, activations, weights, spill, "", cache);
         return placement with { Summary = Describe(placement, analysis.Batch, room) };
     }
 
@@ -111,6 +112,51 @@ public static class Placer
         var count = spilled.Count(s => s);
         var inverse = Array.ConvertAll(spilled, s => !s);
         return new ActivationSpill(-1, kept, Repack(buffers, inverse), count, spilled);
+    }
+
+    /// <summary>
+    /// Partial weight caching: whole layers' weights go into the on-chip tier with the most room left after code
+    /// and the arena, the layers with the most weight bytes per MAC first (fully connected layers, late 1x1
+    /// convolutions): every weight byte is read once per frame either way, so the bytes worth keeping are those
+    /// whose streaming compute cannot hide. Ties keep execution order; a layer too big for the room left is
+    /// skipped and smaller ones are still tried.
+    /// </summary>
+    public static WeightCache CacheLayers(TrafficProfile profile, IReadOnlyList<MemoryTier> tiers, long[] room)
+    {
+        var tier = HomeOnChip(tiers, room);
+        if (tier < 0)
+        {
+            return WeightCache.None;
+        }
+
+        var order = new int[profile.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var w = profile.WeightBytes;
+        var m = profile.Macs;
+        Array.Sort(order, (x, y) =>
+        {
+            // w/m compared without division (m may be 0: such a layer's bytes are all exposed, so it ranks first).
+            var c = ((Int128)w[y] * Math.Max(1, m[x])).CompareTo((Int128)w[x] * Math.Max(1, m[y]));
+            return c != 0 ? c : x.CompareTo(y);
+        });
+        var cached = new bool[profile.Count];
+        long kept = 0, total = 0;
+        foreach (var e in order)
+        {
+            total = checked(total + w[e]);
+            if (w[e] > 0 && w[e] <= room[tier])
+            {
+                cached[e] = true;
+                room[tier] -= w[e];
+                kept = checked(kept + w[e]);
+            }
+        }
+
+        return kept == 0 ? WeightCache.None : new WeightCache(tier, kept, total - kept, cached);
     }
 
     private static long Repack(IReadOnlyList<TensorBuffer> buffers, bool[] spilled)
@@ -189,11 +235,18 @@ public static class Placer
             parts.Add($"{list} in {p.TierName(group.Key)}");
         }
 
+        if (p.WeightCache.Any)
+        {
+            parts.Add($"weights cached in {p.TierName(p.WeightCache.Tier)}: {ByteFormat.Human(p.WeightCache.CachedBytes)} of whole layers");
+        }
+
         foreach (var i in items.Where(i => i.Streamed))
         {
             parts.Add(i.Item == "activations"
                 ? $"activation arena ({ByteFormat.Human(i.Bytes)}) in {p.TierName(i.Tier)}"
-                : $"{i.Item} streamed from {p.TierName(i.Tier)}: {ByteFormat.Human(i.Bytes / batch)}/frame");
+                : i.Item == "weights" && p.WeightCache.Any
+                    ? $"the rest streamed from {p.TierName(i.Tier)}: {ByteFormat.Human(p.WeightCache.StreamedBytes / batch)}/frame"
+                    : $"{i.Item} streamed from {p.TierName(i.Tier)}: {ByteFormat.Human(i.Bytes / batch)}/frame");
         }
 
         if (p.Spill.Any)

@@ -46,7 +46,15 @@ internal static class AcceleratorReader
 
         var tiers = ReadTiers(r, f.Required("memory", label), name);
         var code = f.Optional("code") is { } c ? ReadCode(r, c, name) : CodeSizeModel.Default;
-        var accelerator = new Accelerator(name, ops.MacsPerSecond, utilization, overlap, tiers, code, entryAt);
+        var engine = ReadEngine(r, f, label);
+        var execution = f.Optional("execution") is { } x
+            ? (ExecutionMode)r.Choice(x, "execution", ManifestKeys.ExecutionValues)
+            : ExecutionMode.LayerByLayer;
+        var caching = f.Optional("weightCaching") is { } wc
+            ? (WeightCaching)r.Choice(wc, "weightCaching", ManifestKeys.WeightCachingValues)
+            : WeightCaching.Partial;
+        var host = f.Optional("hostLink") is { } h ? ReadHostLink(r, h, name) : null;
+        var accelerator = new Accelerator(name, ops.MacsPerSecond, utilization, overlap, tiers, code, entryAt, engine, execution, caching, host);
         HierarchyValidator.Validate(accelerator);
         return (accelerator, r.At(nameNode));
     }
@@ -141,6 +149,50 @@ internal static class AcceleratorReader
         }
 
         return tiers;
+    }
+
+    /// <summary>`macArray: 64x64` (input x output lanes), `vectorLanes: 64`, `winograd: true`; null when none is written.</summary>
+    private static ComputeEngine? ReadEngine(YamlReader r, MappingFields f, string label)
+    {
+        var array = f.Optional("macArray");
+        var lanes = f.Optional("vectorLanes");
+        var winograd = f.Optional("winograd") is { } w && r.Choice(w, "winograd", ManifestKeys.BooleanValues) == 1;
+        if (array is null && lanes is null && !winograd)
+        {
+            return null;
+        }
+
+        int rows = 0, cols = 0;
+        if (array is not null)
+        {
+            var text = r.Scalar(array, "macArray", "input x output lanes such as `64x64`");
+            var parts = text.Split('x', 'X', '×');
+            if (parts.Length != 2 || !int.TryParse(parts[0].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out rows)
+                || !int.TryParse(parts[1].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out cols)
+                || rows is < 1 or > 65536 || cols is < 1 or > 65536)
+            {
+                throw new FitCheckException(DiagnosticCatalog.ValueOutOfRange("macArray", text, "is not ROWSxCOLUMNS", r.At(array),
+                    "write input lanes x output lanes per cycle, each 1 to 65536, such as `64x64` (a 4,096-MAC systolic array)"));
+            }
+        }
+
+        var vector = lanes is null ? 0 : (int)r.Integer(lanes, "vectorLanes", 1, 65536);
+        if (vector > 0 && array is null)
+        {
+            throw new FitCheckException(DiagnosticCatalog.ValueOutOfRange("vectorLanes", r.Scalar(lanes!, "vectorLanes", ""),
+                "needs a `macArray:` to set the clock it runs at", r.At(lanes!), "add `macArray:` (e.g. `64x64`) to " + label));
+        }
+
+        return new ComputeEngine(rows, cols, vector, winograd);
+    }
+
+    private static HostLink ReadHostLink(YamlReader r, YamlNode node, string accelerator)
+    {
+        var f = r.Mapping(node, "hostLink", "`bandwidth:` such as `400 MB/s` and optionally `overhead:` such as `0.1 ms`");
+        f.CheckKeys(ManifestKeys.HostLink, $"hostLink of accelerator '{DiagnosticCatalog.Clip(accelerator)}'");
+        var bandwidth = r.Quantity(f.Required("bandwidth", "hostLink"), "bandwidth", UnitKind.Bandwidth);
+        var overhead = f.Optional("overhead") is { } o ? r.Quantity(o, "overhead", UnitKind.Duration, allowZero: true) : 0;
+        return new HostLink(bandwidth, overhead);
     }
 
     private static CodeSizeModel ReadCode(YamlReader r, YamlNode node, string accelerator)

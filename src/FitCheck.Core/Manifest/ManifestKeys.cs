@@ -8,7 +8,22 @@ public static class ManifestKeys
 {
     public static readonly string[] Root = ["version", "accelerators", "models"];
 
-    public static readonly string[] Accelerator = ["name", "compute", "utilization", "overlap", "memory", "code", "preset"];
+    public static readonly string[] Accelerator =
+    [
+        "name", "compute", "utilization", "overlap", "memory", "code", "preset",
+        "macArray", "vectorLanes", "winograd", "execution", "weightCaching", "hostLink",
+    ];
+
+    public static readonly string[] HostLink = ["bandwidth", "overhead"];
+
+    /// <summary>Values of `execution:`.</summary>
+    public static readonly string[] ExecutionValues = ["layer-by-layer", "dataflow"];
+
+    /// <summary>Values of `weightCaching:`.</summary>
+    public static readonly string[] WeightCachingValues = ["partial", "all-or-nothing"];
+
+    /// <summary>Values of `winograd:`.</summary>
+    public static readonly string[] BooleanValues = ["false", "true"];
 
     public static readonly string[] MemoryTier = ["name", "size", "tiles", "bandwidth", "kind"];
 

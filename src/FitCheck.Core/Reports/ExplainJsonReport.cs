@@ -44,6 +44,7 @@ public static class ExplainJsonReport
                 w.WriteNumber("dramBytesPerFrame", t.DramBytesPerFrame);
                 JsonReport.WriteDouble(w, "dramBytesPerSecond", t.DramBytesPerSecond);
                 w.WriteString("bound", t.Bound);
+                ThroughputJson.WriteDetails(w, t);
             }
 
             w.WriteEndObject();
@@ -94,6 +95,8 @@ public static class ExplainJsonReport
         JsonReport.WriteDouble(w, "computeSeconds", cost.ComputeSeconds);
         JsonReport.WriteDouble(w, "memorySeconds", cost.MemorySeconds);
         JsonReport.WriteDouble(w, "seconds", cost.Seconds);
+        JsonReport.WriteDouble(w, "efficiency", cost.Efficiency);
+        w.WriteNumber("executedMacs", cost.ExecutedMacs);
         w.WriteString("bound", cost.BoundTier < 0 ? ThroughputModel.ComputeBound : tiers[cost.BoundTier]);
         w.WriteEndObject();
     }

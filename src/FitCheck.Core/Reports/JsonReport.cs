@@ -215,6 +215,7 @@ public static class JsonReport
         w.WriteNumber("dramBytesPerFrame", t.DramBytesPerFrame);
         WriteDouble(w, "dramBytesPerSecond", t.DramBytesPerSecond);
         w.WriteString("bound", t.Bound);
+        ThroughputJson.WriteDetails(w, t);
         w.WriteEndObject();
     }
 

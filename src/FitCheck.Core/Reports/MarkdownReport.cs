@@ -2,6 +2,7 @@ using System.Globalization;
 using FitCheck.Baseline;
 using FitCheck.Evaluation;
 using FitCheck.Hardware;
+using FitCheck.Throughput;
 using FitCheck.Units;
 
 namespace FitCheck.Reports;
@@ -37,7 +38,9 @@ public static class MarkdownReport
         var showFps = report.Results.Any(r => ResultFps.Of(r) is not null);
         var failed = gated.Where(r => r.Passed == false).ToList();
         var passed = gated.Where(r => r.Passed != false).ToList();
-        Tables(w, failed, options, showFps);
+        // Each accelerator's throughput assumptions are stated once, under its first table.
+        var described = new HashSet<string>(StringComparer.Ordinal);
+        Tables(w, failed, options, showFps, described);
 
         var analysed = report.Results.Where(r => r.Accelerator is null).ToList();
         if (analysed.Count > 0)
@@ -54,12 +57,12 @@ public static class MarkdownReport
         if (passed.Count > 0 && failed.Count > 0)
         {
             w.Write($"<details><summary>✅ {Count(passed.Count, "passing deployment", "passing deployments")}</summary>\n\n");
-            Tables(w, passed, options, showFps);
+            Tables(w, passed, options, showFps, described);
             w.Write("</details>\n\n");
         }
         else
         {
-            Tables(w, passed, options, showFps);
+            Tables(w, passed, options, showFps, described);
         }
 
         Chart(w, report);
@@ -90,13 +93,17 @@ public static class MarkdownReport
     }
 
     /// <summary>One table per accelerator, in the order the accelerators first appear.</summary>
-    private static void Tables(TextWriter w, List<CheckResult> results, ReportOptions options, bool showFps)
+    private static void Tables(TextWriter w, List<CheckResult> results, ReportOptions options, bool showFps, HashSet<string> described)
     {
         foreach (var group in results.GroupBy(r => r.Accelerator!, StringComparer.Ordinal))
         {
             var accelerator = options.FindAccelerator(group.Key);
             w.Write($"### {Cell(group.Key)}{Describe(accelerator)}\n\n");
             Table(w, group.ToList(), accelerator, showFps, options.Baseline is not null);
+            if (accelerator is not null && group.Any(r => r.Throughput is not null) && described.Add(group.Key))
+            {
+                w.Write($"<sub>{Cell(ThroughputAssumptions.For(accelerator).Sentence())}</sub>\n\n");
+            }
         }
     }
 

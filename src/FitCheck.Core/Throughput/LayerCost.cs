@@ -3,6 +3,8 @@ namespace FitCheck.Throughput;
 /// <summary>
 /// One executed layer's time on an accelerator. <see cref="TierBytes"/> is indexed like the accelerator's
 /// tiers (bytes moved there for one batch); <see cref="BoundTier"/> is -1 when compute dominated.
+/// <see cref="Efficiency"/> is the share of the MAC array the layer keeps busy (1 without a declared array);
+/// <see cref="ExecutedMacs"/> is below the layer's nominal MACs where Winograd applies.
 /// </summary>
 public sealed record LayerCost(
     int Layer,
@@ -10,4 +12,6 @@ public sealed record LayerCost(
     long[] TierBytes,
     double MemorySeconds,
     double Seconds,
-    int BoundTier);
+    int BoundTier,
+    double Efficiency = 1,
+    long ExecutedMacs = 0);

@@ -288,7 +288,7 @@ public sealed class ActionScriptTests : IDisposable
             yml.Append(CultureInfo.InvariantCulture, $"  - source: zoo:{model}\n    precision: int8\n");
             yml.Append("    resolutions: [224x224, 256x256, 288x288, 320x320, 352x352, 384x384, 416x416, 448x448]\n");
             yml.Append("    deploy: [small-npu, medium-npu, large-npu]\n");
-            yml.Append("    gates: { weights: anywhere, activations: on-chip, code: on-chip, headroom: 10%, minFps: 200 fps, maxLatency: 4 ms, maxWeights: 20 MB, maxTotal: 40 MB }\n");
+            yml.Append("    gates: { weights: anywhere, activations: on-chip, code: on-chip, headroom: 10%, minFps: 200 fps, maxWeights: 20 MB }\n");
         }
 
         return yml.ToString();

@@ -14,7 +14,7 @@ public partial class LayeringTests
 {
     /// <summary>The documented order; a sub-namespace (Models.Onnx) belongs to its top folder's layer.</summary>
     public static readonly string[] Order =
-        ["Diagnostics", "Units", "Graph", "Analysis", "Models", "Hardware", "Throughput", "Evaluation", "Manifest", "Baseline", "Reports"];
+        ["Diagnostics", "Units", "Graph", "Analysis", "Models", "Hardware", "Throughput", "Evaluation", "Manifest", "Advice", "Baseline", "Reports"];
 
     [Fact]
     public void Every_core_folder_is_a_listed_layer_and_holds_its_own_namespace()

@@ -1,4 +1,5 @@
 using FitCheck.Diagnostics;
+using FitCheck.Graph;
 using FitCheck.Models.Darknet;
 using Xunit.Abstractions;
 
@@ -20,6 +21,31 @@ public sealed class DarknetRepositoryCfgTests(ITestOutputHelper output)
         // 'beta1' is read by no Darknet parser: Darknet warns "Unused field" and FitCheck asks for it to be removed.
         ["alexeyab/yolov4-sam-mish-csp-reorg-bfm.cfg"] = "unknown key 'beta1' in [yolo]",
     };
+
+    [Fact]
+    public void Vgg16CropsTo224AndHasThePublishedParameterCount()
+    {
+        // darknet's vgg-16.cfg: a 256x256 [net], a [crop] to 224x224, then VGG-16 as published: 138,357,544
+        // parameters (Simonyan & Zisserman's configuration D, as Keras and torchvision count it), 15.47 GMAC.
+        var model = DarknetModel.Load(Path.Combine(Root, "pjreddie", "vgg-16.cfg"));
+        var network = model.Build(model.DefaultResolution, 1);
+        Assert.Equal(new TensorShape(1, 3, 224, 224), network.Layers[1].Output);
+        Assert.Equal(138_357_544, network.Parameters);
+        Assert.InRange(network.Macs, 15.40e9, 15.55e9);
+    }
+
+    [Fact]
+    public void ResNet50sFirstShortcutAdds64ChannelsOnto256()
+    {
+        // Darknet layers 1 (maxpool, 64 x 64 x 64), 2-4 (bottleneck to 256), 5: [shortcut] from=-4 keeps 256.
+        var model = DarknetModel.Load(Path.Combine(Root, "pjreddie", "resnet50.cfg"));
+        var network = model.Build(model.DefaultResolution, 1);
+        var add = network.Layers[6];
+        Assert.Equal(LayerKind.Add, add.Kind);
+        Assert.Equal([5, 2], add.Inputs);
+        Assert.Equal(new TensorShape(1, 64, 64, 64), network.Layers[2].Output);
+        Assert.Equal(new TensorShape(1, 256, 64, 64), add.Output);
+    }
 
     public static TheoryData<string> Files()
     {

@@ -15,8 +15,9 @@ internal static class TestHardware
 
     public static MemoryTier Dram(long bytes, double bandwidth) => new("dram", bytes, 1, bandwidth, false);
 
+    /// <summary>All-or-nothing weights, so the placement tests see whole items; partial caching has its own tests.</summary>
     public static Accelerator Make(double macs, double utilization, OverlapMode overlap, params MemoryTier[] tiers) =>
-        new("test", macs, utilization, overlap, tiers, NoCode);
+        new("test", macs, utilization, overlap, tiers, NoCode, Caching: WeightCaching.AllOrNothing);
 
     public static ModelAnalysis Analyze(Network network, Precision precision = Precision.Int8, int batch = 1) =>
         ModelAnalysis.Run(network.Name, network, new Resolution((int)network.Input.W, (int)network.Input.H), batch, precision, NoCode);

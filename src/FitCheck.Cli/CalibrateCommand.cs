@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using FitCheck.Diagnostics;
+using FitCheck.Evaluation;
+using FitCheck.Models;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace FitCheck.Cli;
+
+/// <summary>
+/// `dotnet fitcheck calibrate measured.csv -a ACC`: fits the accelerator's utilization to a team's own
+/// measurements, prints each row's residual and leave-one-out error, and writes the fitted accelerator as
+/// manifest YAML (the preset or accelerator plus a `utilization:` override).
+/// </summary>
+internal static class CalibrateCommand
+{
+    public static void Register(CommandLineApplication app, CliContext context) =>
+        app.Command("calibrate", cmd =>
+        {
+            cmd.Description = "Fit an accelerator's utilization to measured fps or latency (log error), with residuals and leave-one-out error.";
+            cmd.ExtendedHelpText = """
+
+                The CSV has a header and one measurement per line:
+                  model,resolution,precision,batch,fps,latencyMs,note
+                  zoo:resnet50,224x224,int8,1,1394,,Hailo model zoo
+                (precision defaults to int8, batch to 1; give fps or latencyMs.)
+
+                Examples:
+                  dotnet fitcheck calibrate measured.csv -a hailo-8
+                  dotnet fitcheck calibrate measured.csv -a npu -m fitcheck.yml -o npu-fitted.yml
+                """;
+            var csv = cmd.Argument("measurements", "CSV of measurements from your device (see below).");
+            var accelerator = cmd.Option("-a|--accelerator <NAME>", AcceleratorChoice.Help, CommandOptionType.SingleValue);
+            var manifest = cmd.Option("-m|--manifest <FILE>", AcceleratorChoice.ManifestHelp, CommandOptionType.SingleValue);
+            var output = cmd.Option("-o|--output <FILE>", "Write the fitted accelerator as manifest YAML to FILE (default: printed after the table).", CommandOptionType.SingleValue);
+            cmd.OnExecute(() =>
+            {
+                if (csv.Value is not { } path)
+                {
+                    throw new FitCheckException(DiagnosticCatalog.InvalidArgument("missing the measurements CSV", "dotnet fitcheck calibrate measured.csv -a ACCELERATOR"));
+                }
+
+                if (accelerator.Value() is not { } name)
+                {
+                    throw new FitCheckException(DiagnosticCatalog.InvalidArgument("missing --accelerator",
+                        "name an accelerator from the manifest or a preset, e.g. --accelerator hailo-8 (`dotnet fitcheck zoo` lists presets)"));
+                }
+
+                var acc = AcceleratorChoice.Resolve(context, [name], manifest.Value())[0];
+                var text = Encoding.UTF8.GetString(InputFiles.ReadBytes(context, path));
+                var rows = CalibrationCsv.Parse(text, path);
+                var baseDir = Path.GetDirectoryName(context.ResolvePath(path)) ?? context.WorkingDirectory;
+                var sources = rows.Select(r => ModelSourceResolver.Resolve(r.Source, baseDir, r.At)).ToList();
+                var result = Calibration.Run(rows, sources, acc);
+                var yaml = Yaml(result, name);
+                context.Out.Write(Render(result));
+                if (output.Value() is { } file)
+                {
+                    ReportWriter.WriteFile(context, file, yaml);
+                    context.Out.WriteLine($"wrote {file}");
+                }
+                else
+                {
+                    context.Out.Write("\n" + yaml);
+                }
+
+                return FitCheckApp.Passed;
+            });
+        });
+
+    public static string Render(CalibrationResult r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(c, $"{"model",-28} {"resolution",-11} {"batch",5} {"measured",10} {"fitted",10} {"residual",9} {"leave-1-out",11} {"error",8}\n");
+        foreach (var row in r.Rows)
+        {
+            var loo = row.LeaveOneOutFps is { } l ? l.ToString("0.0", c) : "-";
+            var err = row.LeaveOneOutError is { } e ? e.ToString("+0%;-0%", c) : "-";
+            sb.Append(c, $"{Clip(row.Row.Source, 28),-28} {row.Row.Resolution,-11} {row.Row.Batch,5} {row.MeasuredFps,10:0.0} {row.PredictedFps,10:0.0} {row.Residual,9:+0%;-0%} {loo,11} {err,8}\n");
+        }
+
+        var n = r.Rows.Count(x => x.LeaveOneOutError is not null);
+        sb.Append(c, $"\nfitted utilization {r.Utilization:0.0%} (was {r.Accelerator.Utilization:0.0%}); figures are fps.\n");
+        sb.Append(c, $"leave-one-out: {r.WithinLeaveOneOut(0.25)} of {n} rows within ±25%, median error {r.MedianLeaveOneOutError:0.0%}\n");
+        return sb.ToString();
+    }
+
+    /// <summary>The accelerator as a manifest entry: the preset (or the manifest's accelerator by name) plus the fitted utilization.</summary>
+    public static string Yaml(CalibrationResult r, string name) =>
+        string.Create(CultureInfo.InvariantCulture, $"""
+            # fitted by `dotnet fitcheck calibrate` on {r.Rows.Count} measurement(s); leave-one-out median error {r.MedianLeaveOneOutError:0.0%}
+            accelerators:
+              - name: {name}-calibrated
+                preset: {name}
+                utilization: {r.Utilization * 100:0.##}%
+
+            """).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    private static string Clip(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
+}

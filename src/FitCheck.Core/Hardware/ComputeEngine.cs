@@ -1,0 +1,24 @@
+namespace FitCheck.Hardware;
+
+/// <summary>
+/// The shape of an accelerator's compute, from which each layer's efficiency follows: a MAC array of
+/// <see cref="InputLanes"/> x <see cref="OutputLanes"/> (input channels x output channels per cycle, as a
+/// systolic array or a dataflow cluster maps them), a vector unit of <see cref="VectorLanes"/> elements per
+/// cycle for pooling and elementwise work, and whether 3x3 stride-1 convolutions run as Winograd
+/// F(2x2,3x3). <see cref="Ideal"/> (no array declared) keeps the plain model: every MAC at the peak rate,
+/// vector work free.
+/// </summary>
+public sealed record ComputeEngine(int InputLanes, int OutputLanes, int VectorLanes, bool Winograd)
+{
+    public static readonly ComputeEngine Ideal = new(0, 0, 0, false);
+
+    public bool HasArray => InputLanes > 0 && OutputLanes > 0;
+
+    public long ArrayMacs => (long)InputLanes * OutputLanes;
+
+    /// <summary>Cycles to fill and drain the array once per weight tile: a stated assumption (rows + columns).</summary>
+    public int FillCycles => InputLanes + OutputLanes;
+
+    /// <summary>Multiplies Winograd F(2x2,3x3) saves: 36 per 2x2 output tile become 16.</summary>
+    public const double WinogradFactor = 2.25;
+}
