@@ -6,5 +6,5 @@ public static partial class DiagnosticCatalog
         "write a header `model,resolution,precision,batch,fps,latencyMs,note` and one measurement per line, e.g. `zoo:resnet50,224x224,int8,1,1394,,vendor table`";
 
     public static Diagnostic CalibrationCsv(string problem, SourceLocation at) =>
-        new("FC0801", $"measurements: {problem}", at, CalibrationHint);
+        new("FC1001", $"measurements: {problem}", at, CalibrationHint);
 }

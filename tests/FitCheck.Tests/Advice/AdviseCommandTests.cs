@@ -68,9 +68,9 @@ public sealed class AdviseCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("FC0801", "--min-memory", "l3-cache")]
-    [InlineData("FC0803", "--max-resolution", "--for", "min-fps")]
-    [InlineData("FC0802", "--max-resolution", "--range", "1..31")]
+    [InlineData("FC0901", "--min-memory", "l3-cache")]
+    [InlineData("FC0903", "--max-resolution", "--for", "min-fps")]
+    [InlineData("FC0902", "--max-resolution", "--range", "1..31")]
     public void BadQuestionsAreLocatedInputErrors(string id, params string[] question)
     {
         var r = CliRunner.Run(_dir, ["advise", "fitcheck.yml", .. question]);
@@ -79,9 +79,9 @@ public sealed class AdviseCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("FC0805", "--max-resolution", "--range", "100..10")]
-    [InlineData("FC0804")]
-    [InlineData("FC0801", "--min-memory", "hbm")]
+    [InlineData("FC0905", "--max-resolution", "--range", "100..10")]
+    [InlineData("FC0904")]
+    [InlineData("FC0901", "--min-memory", "hbm")]
     public void BadAdHocQuestions(string id, params string[] question)
     {
         var r = CliRunner.Run(_dir, ["advise", "zoo:yolov3", "-a", "coral-edgetpu", .. question]);

@@ -131,7 +131,7 @@ public class ThroughputMechanismTests
     {
         var e = Assert.Throws<Diagnostics.FitCheckException>(() =>
             CalibrationCsv.Parse("model,resolution,fps\nzoo:resnet50,224,fast\n", "m.csv"));
-        Assert.Equal("FC0801", e.Diagnostic.Id);
+        Assert.Equal("FC1001", e.Diagnostic.Id);
         Assert.Equal(2, e.Diagnostic.Location!.Line);
         Assert.Equal(18, e.Diagnostic.Location.Column);
         var rows = CalibrationCsv.Parse("model,resolution,batch,latencyMs,note\nzoo:resnet50,224,2,10,\"a, b\"\n", "m.csv");
