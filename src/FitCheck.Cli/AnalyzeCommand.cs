@@ -23,18 +23,20 @@ internal static class AnalyzeCommand
                   dotnet fitcheck analyze zoo:resnet50 -r 224x224 -r 448x448 --precision fp16
                   dotnet fitcheck analyze models/yolov4.cfg --batch 4
                   dotnet fitcheck analyze models/person_detect.tflite --format json
+                  dotnet fitcheck analyze silero_vad.onnx --input input=512 --input sr=16000
                 """;
             var model = cmd.Argument("model", "zoo:<name> (see `dotnet fitcheck zoo`), or a path to a Darknet .cfg, an .onnx or a .tflite file.");
             var resolutions = cmd.Option("-r|--resolution <WxH>", "Input resolution, e.g. 608x608; repeat for several. Default: the model's own.", CommandOptionType.MultipleValue);
             var precision = cmd.Option("-p|--precision <PRECISION>", "int8 (int32 biases), int16, fp16 or fp32. Default: the model file's own (ONNX initializer types, TFLite activation types), else int8.", CommandOptionType.SingleValue);
             var batch = cmd.Option("-b|--batch <N>", "Images per inference, 1 to 4096. Default: 1.", CommandOptionType.SingleValue);
+            var inputs = cmd.Option("-i|--input <NAME_EQUALS_N>", "ONNX only: pin a dynamic dimension (its dim_param name) or an input (its name) to N, e.g. samples=16000; a scalar input such as a sample rate takes the value. Repeatable.", CommandOptionType.MultipleValue);
             var format = cmd.Option("-f|--format <FORMAT>", OutputFormats.Help, CommandOptionType.SingleValue);
             var output = cmd.Option("-o|--output <FILE>", "Write the report to FILE instead of standard output.", CommandOptionType.SingleValue);
             cmd.OnExecute(() =>
             {
                 var options = CommonOptions.Parse(model.Value, precision.Value(), batch.Value());
                 var chosen = OutputFormats.Parse(format.Value());
-                var source = ModelSourceResolver.Resolve(options.Model, context.WorkingDirectory, null);
+                var source = ModelSourceResolver.Resolve(options.Model, context.WorkingDirectory, null, InputPins.Parse(inputs.Values));
                 SourceNotes.Write(context, source);
                 var list = resolutions.Values.Count == 0
                     ? [source.DefaultResolution]

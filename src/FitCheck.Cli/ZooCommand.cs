@@ -15,9 +15,16 @@ internal static class ZooCommand
         app.Command("zoo", cmd =>
         {
             cmd.Description = "List the built-in models (use them as zoo:<name>) and accelerator presets (use them as `preset: <name>` or --accelerator <name>).";
+            cmd.ExtendedHelpText = """
+
+                Examples:
+                  dotnet fitcheck zoo
+                  dotnet fitcheck zoo --operators    # the ONNX operators FitCheck reads, as a Markdown table
+                """;
+            var operators = cmd.Option("--operators", "List the supported ONNX operators (Markdown: family, operators, how they are counted) instead of the models.", CommandOptionType.NoValue);
             cmd.OnExecute(() =>
             {
-                context.Out.Write(Render(context.UseColor));
+                context.Out.Write(operators.HasValue() ? FitCheck.Models.Onnx.OnnxOperators.MarkdownTable() : Render(context.UseColor));
                 return FitCheckApp.Passed;
             });
         });

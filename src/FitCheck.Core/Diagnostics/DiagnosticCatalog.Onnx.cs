@@ -61,7 +61,8 @@ public static partial class DiagnosticCatalog
 
     public static Diagnostic OnnxUnsupportedInput(string file, string reason) =>
         new("FC0512", $"'{file}': {reason}", null,
-            "FitCheck analyses networks with one image-like input (N x C x H x W, or N x features); export the model with a single input");
+            "FitCheck reads tensor inputs of rank 0 to 6; the image-like one takes the resolution, others their declared shapes; "
+            + "pin a dynamic dimension or input by name with --input NAME=N (manifest: `inputs: { NAME: N }`)");
 
     public static Diagnostic OnnxInvalidNode(string file, string node, string opType, string reason) =>
         new("FC0513", $"'{file}': node '{node}' ({opType}): {reason}", null,

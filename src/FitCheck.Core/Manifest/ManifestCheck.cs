@@ -27,7 +27,7 @@ public static class ManifestCheck
         var done = 0;
         foreach (var spec in manifest.Models)
         {
-            var source = ModelSourceResolver.Resolve(spec.Source, baseDirectory, spec.SourceAt);
+            var source = ModelSourceResolver.Resolve(spec.Source, baseDirectory, spec.SourceAt, spec.Inputs);
             var resolutions = spec.Resolutions.Count > 0
                 ? spec.Resolutions
                 : [new Located<Resolution>(source.DefaultResolution, spec.SourceAt)];

@@ -29,7 +29,7 @@ public static class ManifestKeys
 
     public static readonly string[] Code = ["runtime", "perKernel", "perLayer"];
 
-    public static readonly string[] Model = ["name", "source", "resolutions", "precision", "batch", "deploy", "gates"];
+    public static readonly string[] Model = ["name", "source", "resolutions", "inputs", "precision", "batch", "deploy", "gates"];
 
     /// <summary>`gates:` keys: one per gate in the catalogue that a manifest can ask for, and `headroom`.</summary>
     public static readonly string[] Gates = [.. Evaluation.GateCatalog.ManifestKeys, "headroom"];

@@ -41,6 +41,17 @@ internal static class ModelReader
             }
         }
 
+        var inputs = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (f.Optional("inputs") is { } pins)
+        {
+            var m = r.Mapping(pins, "inputs", "`inputs: { samples: 16000 }` (a dynamic dimension or input name: its size)");
+            foreach (var (key, value) in m.Node.Children)
+            {
+                var pinName = r.Scalar(key, "inputs", "a dimension or input name such as `samples`");
+                inputs[pinName] = r.Integer(value, "inputs", 1, int.MaxValue);
+            }
+        }
+
         var precision = f.Optional("precision") is { } p
             ? (Precision)r.Choice(p, "precision", PrecisionInfo.Names)
             : Precision.Int8;
@@ -69,7 +80,7 @@ internal static class ModelReader
         }
 
         var gates = f.Optional("gates") is { } g ? GateReader.Read(r, g, name, deployed) : GateSpec.None;
-        return (new ModelSpec(name, source, r.At(sourceNode), resolutions, precision, batch, deploy, gates, f.Location) { PrecisionStated = f.Optional("precision") is not null },
+        return (new ModelSpec(name, source, r.At(sourceNode), resolutions, precision, batch, deploy, gates, f.Location) { PrecisionStated = f.Optional("precision") is not null, Inputs = inputs },
             r.At(nameNode ?? sourceNode));
     }
 

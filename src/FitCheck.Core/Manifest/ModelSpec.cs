@@ -22,6 +22,9 @@ public sealed record ModelSpec(
 {
     /// <summary>False when the manifest gave no `precision:`; the model's own precision (if any) then wins over int8.</summary>
     public bool PrecisionStated { get; init; } = true;
+
+    /// <summary>`inputs: { samples: 16000 }`: dynamic ONNX dimensions (or scalar inputs) pinned by name.</summary>
+    public IReadOnlyDictionary<string, long> Inputs { get; init; } = new Dictionary<string, long>();
 }
 
 /// <summary>A value with the place in the manifest it came from.</summary>

@@ -14,6 +14,22 @@ public static class ModelSourceResolver
     /// <param name="source">`zoo:name`, a bare zoo name, or a path to a .cfg, .onnx or .tflite file.</param>
     /// <param name="baseDirectory">Directory relative paths are resolved against (the manifest's).</param>
     /// <param name="at">Where the source was written, for error messages.</param>
+    /// <param name="inputs">Dynamic ONNX dimensions pinned by name (`--input samples=16000`); only ONNX files take them.</param>
+    public static IModelSource Resolve(string source, string baseDirectory, SourceLocation? at, IReadOnlyDictionary<string, long>? inputs)
+    {
+        var model = Resolve(source, baseDirectory, at);
+        if (inputs is not { Count: > 0 })
+        {
+            return model;
+        }
+
+        return model is OnnxModel onnx
+            ? onnx.Pin(inputs, at)
+            : throw new FitCheckException(DiagnosticCatalog.InvalidArgument($"input sizes ({string.Join(", ", inputs.Keys)}) apply to ONNX models, not to '{source}'",
+                "remove `inputs:` / `--input`; zoo and Darknet models take their size from the resolution") with
+            { Location = at });
+    }
+
     public static IModelSource Resolve(string source, string baseDirectory, SourceLocation? at)
     {
         var text = source.Trim();

@@ -38,7 +38,7 @@ public sealed class OnnxRegistryTests : IDisposable
 
     private static readonly TensorShape Same = new(1, 4, 6, 6);
 
-    private static readonly Dictionary<string, Case> Cases = Build();
+    internal static readonly Dictionary<string, Case> Cases = Build();
 
     private static Dictionary<string, Case> Build()
     {
@@ -266,4 +266,19 @@ public sealed class OnnxRegistryTests : IDisposable
     [InlineData("Attention", "com.microsoft", false)]
     public void IsSupportedAnswersFromTheRegistry(string op, string domain, bool expected) =>
         Assert.Equal(expected, OnnxOperators.IsSupported(op, domain));
+
+    [Fact]
+    public void TheReadmeOperatorTableIsTheRegistrys()
+    {
+        var readme = File.ReadAllText(Path.Combine(FitCheck.Tests.Cli.CliRunner.RepoRoot, "README.md")).ReplaceLineEndings("\n");
+        const string begin = "<!-- onnx-operators:begin -->\n", end = "<!-- onnx-operators:end -->";
+        var start = readme.IndexOf(begin, StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no generated operator table");
+        var table = readme[(start + begin.Length)..readme.IndexOf(end, start, StringComparison.Ordinal)];
+        Assert.Equal(OnnxOperators.MarkdownTable(), table);
+        foreach (var op in OnnxOperators.All)
+        {
+            Assert.Contains($"`{op.QualifiedName}`", table);
+        }
+    }
 }

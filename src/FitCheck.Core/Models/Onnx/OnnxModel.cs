@@ -29,7 +29,7 @@ public sealed class OnnxModel : IModelSource
         _inputs = inputs;
         _pins = pins;
         WeightPrecision = ImpliedPrecision(graph);
-        DefaultResolution = DefaultFor(inputs[0]);
+        DefaultResolution = DefaultFor(inputs[0], pins);
     }
 
     public string Name { get; }
@@ -50,7 +50,7 @@ public sealed class OnnxModel : IModelSource
     public Precision? NativePrecision => WeightPrecision;
 
     /// <summary>True when the main input is an image (N x C x H x W); false for signals and sequences, where a resolution means a length.</summary>
-    public bool IsImage => _inputs[0].Dims!.Count == 4;
+    public bool IsImage => _inputs[0].Dims!.Count >= 4;
 
     /// <summary>The main input's dims as the file declares them, e.g. "N x 3 x 224 x 224" or "batch x 3 x height x width".</summary>
     public string InputSignature => Signature(_inputs[0]);
@@ -84,9 +84,10 @@ public sealed class OnnxModel : IModelSource
         {
             if (!known.Contains(key))
             {
-                throw new FitCheckException(DiagnosticCatalog.OnnxUnsupportedInput(_file,
-                    $"'{key}' names no input or dynamic dimension (pinnable: {string.Join(", ", known)})") with
-                { Location = at });
+                var guess = key.Length <= 64 ? Suggest.Closest(key, known) : null;
+                var message = $"'{key}' names no input or dynamic dimension (pinnable: {string.Join(", ", known)})"
+                    + (guess is null ? "" : $"; did you mean '{guess}'?");
+                throw new FitCheckException(DiagnosticCatalog.OnnxUnsupportedInput(_file, message) with { Location = at });
             }
 
             if (value <= 0 || value > int.MaxValue)
@@ -183,7 +184,11 @@ public sealed class OnnxModel : IModelSource
         var dims = new long[declared.Count];
         var isMain = main is null;
         var mainDims = _inputs[0].Dims!;
-        var batchName = mainDims.Count > 0 ? mainDims[0].Param : null;
+
+        // The batch is axis 0, unless that is fixed and a later, not-last axis is dynamic ([seq, N, features]).
+        var batchAxis = mainDims.Count == 0 || mainDims[0].IsDynamic ? 0
+            : Enumerable.Range(1, Math.Max(0, mainDims.Count - 2)).FirstOrDefault(j => mainDims[j].IsDynamic);
+        var batchName = mainDims.Count > 0 ? mainDims[batchAxis].Param : null;
         var inputPinned = false;
         for (var i = 0; i < dims.Length; i++)
         {
@@ -196,7 +201,7 @@ public sealed class OnnxModel : IModelSource
             {
                 dims[i] = pinned;
             }
-            else if (i == 0 || (d.Param is not null && d.Param == batchName))
+            else if (i == 0 || (isMain && i == batchAxis) || (d.Param is not null && d.Param == batchName))
             {
                 dims[i] = batch;
             }
@@ -205,9 +210,10 @@ public sealed class OnnxModel : IModelSource
                 dims[i] = byInput;
                 inputPinned = true;
             }
-            else if (isMain && declared.Count == 4 && i >= 2)
+            else if (isMain && declared.Count >= 4 && i >= declared.Count - 2)
             {
-                dims[i] = i == 2 ? resolution.Height : resolution.Width;
+                // Images take H and W; volumes (N x C x D x H x W) take them for their last two axes.
+                dims[i] = i == declared.Count - 2 ? resolution.Height : resolution.Width;
             }
             else if (isMain && declared.Count is 2 or 3 && i == declared.Count - 1)
             {
@@ -241,23 +247,23 @@ public sealed class OnnxModel : IModelSource
     private void CheckFixed(OnnxValueInfo input, long[] dims, Resolution resolution, int batch)
     {
         var declared = input.Dims!;
-        if (declared.Count > 0 && !declared[0].IsDynamic && declared[0].Value != batch)
+        if (declared.Count > 0 && !declared[0].IsDynamic && declared[0].Value != batch && !declared.Skip(1).SkipLast(1).Any(d => d.IsDynamic))
         {
             throw new FitCheckException(DiagnosticCatalog.InvalidResolution(Name, FormattableString.Invariant($"{resolution} at batch {batch}"),
                 FormattableString.Invariant($"the file fixes the batch size to {declared[0].Value}"),
                 FormattableString.Invariant($"use batch {declared[0].Value}, or export with a dynamic batch axis (dynamic_axes in torch.onnx.export)"), null));
         }
 
-        if (declared.Count != 4)
+        if (declared.Count < 4)
         {
             return;
         }
 
-        var fixedH = declared[2].IsDynamic ? null : (long?)declared[2].Value;
-        var fixedW = declared[3].IsDynamic ? null : (long?)declared[3].Value;
+        var fixedH = declared[^2].IsDynamic ? null : (long?)declared[^2].Value;
+        var fixedW = declared[^1].IsDynamic ? null : (long?)declared[^1].Value;
         if ((fixedH is { } h && h != resolution.Height) || (fixedW is { } w && w != resolution.Width))
         {
-            var valid = DefaultFor(input);
+            var valid = DefaultFor(input, _pins);
             var what = (fixedH, fixedW) switch
             {
                 ({ } fh, { } fw) => FormattableString.Invariant($"{fw}x{fh}"),
@@ -270,13 +276,16 @@ public sealed class OnnxModel : IModelSource
         }
     }
 
-    private static Resolution DefaultFor(OnnxValueInfo input)
+    private static Resolution DefaultFor(OnnxValueInfo input, IReadOnlyDictionary<string, long>? pins = null)
     {
         var dims = input.Dims!;
-        static int Side(OnnxDim d, int fallback) => !d.IsDynamic && d.Value <= Resolution.MaxSide ? (int)d.Value : fallback;
+        int Side(OnnxDim d, int fallback) =>
+            !d.IsDynamic && d.Value <= Resolution.MaxSide ? (int)d.Value
+            : pins is not null && ((d.Param is not null && pins.TryGetValue(d.Param, out var p)) || pins.TryGetValue(input.Name, out p)) && p <= Resolution.MaxSide ? (int)p
+            : fallback;
         return dims.Count switch
         {
-            4 => new Resolution(Side(dims[3], 224), Side(dims[2], 224)),
+            >= 4 => new Resolution(Side(dims[^1], 224), Side(dims[^2], 224)),
             2 => new Resolution(Side(dims[1], DefaultSignalLength), 1),
             3 => new Resolution(Side(dims[2], 224), 1),
             _ => new Resolution(1, 1),
@@ -307,7 +316,7 @@ public sealed class OnnxModel : IModelSource
             }
         }
 
-        var main = inputs.FirstOrDefault(i => i.Dims!.Count == 4)
+        var main = inputs.FirstOrDefault(i => i.Dims!.Count == 4) ?? inputs.FirstOrDefault(i => i.Dims!.Count == 5)
             ?? inputs.FirstOrDefault(i => i.Dims!.Count is 2 or 3 && i.ElemType is OnnxDataType.Float or OnnxDataType.Float16 or OnnxDataType.Double or OnnxDataType.BFloat16)
             ?? inputs.FirstOrDefault(i => i.Dims!.Count >= 1)
             ?? throw new FitCheckException(DiagnosticCatalog.OnnxUnsupportedInput(file, "every input is a scalar; FitCheck needs a tensor input"));

@@ -70,12 +70,13 @@ internal sealed partial class OnnxTranslator
     /// <summary>
     /// Elements of a constant operand that the model stores: an initializer or Constant node counted the first
     /// time an operator reads it (one tensor shared by twelve layer norms is stored once); nothing for constants
-    /// the graph generates (ConstantOfShape, Range, folded shapes).
+    /// the graph generates (ConstantOfShape, Range, folded shapes), nor for int32/int64/bool constants: indices,
+    /// shapes and thresholds, not weights.
     /// </summary>
     private long StoredElements(int input)
     {
         var v = Value(input);
-        if (!v.IsConstant || v.Generated)
+        if (!v.IsConstant || v.Generated || OnnxDataType.WeightPrecision(v.DataType) is null)
         {
             return 0;
         }
