@@ -8,9 +8,11 @@ using FitCheck.Units;
 namespace FitCheck.Reports;
 
 /// <summary>
-/// GitHub-flavoured Markdown for step summaries and the sticky PR comment: a verdict line, one table per
-/// accelerator with every gate's reason, the baseline deltas, and a Mermaid chart of memory against
-/// resolution when a model is checked at several. Starts with <see cref="Marker"/> so the action finds
+/// GitHub-flavoured Markdown for step summaries and the sticky PR comment: a verdict line, the failed
+/// deployments (one table per accelerator, failed gates with their reasons first), the baseline deltas
+/// (growth beyond the budget first), the passing deployments (collapsed in a &lt;details&gt; when something
+/// failed), and a Mermaid chart of memory against resolution when a model is checked at several. Failures
+/// and deltas come first because the action cuts an over-long comment at its end. Starts with <see cref="Marker"/> so the action finds
 /// its own comment again.
 /// </summary>
 public static class MarkdownReport
@@ -30,29 +32,37 @@ public static class MarkdownReport
         about.Add($"{ReportOptions.ToolName} {options.ToolVersion}");
         w.Write(string.Join(" · ", about) + "\n\n");
 
+        // What a reviewer needs comes first and survives a comment cut to GitHub's size limit: the failed
+        // deployments, then the deltas; passing deployments follow, collapsed when something failed.
         var gated = report.Results.Where(r => r.Accelerator is not null).ToList();
         var showFps = report.Results.Any(r => ResultFps.Of(r) is not null);
-        foreach (var group in gated.GroupBy(r => r.Accelerator!, StringComparer.Ordinal))
-        {
-            var accelerator = options.FindAccelerator(group.Key);
-            w.Write($"### {Cell(group.Key)}{Describe(accelerator)}\n\n");
-            Table(w, group.ToList(), accelerator, showFps);
-            if (accelerator is not null && group.Any(r => r.Throughput is not null))
-            {
-                w.Write($"<sub>{Cell(ThroughputAssumptions.For(accelerator).Sentence())}</sub>\n\n");
-            }
-        }
+        var failed = gated.Where(r => r.Passed == false).ToList();
+        var passed = gated.Where(r => r.Passed != false).ToList();
+        // Each accelerator's throughput assumptions are stated once, under its first table.
+        var described = new HashSet<string>(StringComparer.Ordinal);
+        Tables(w, failed, options, showFps, described);
 
         var analysed = report.Results.Where(r => r.Accelerator is null).ToList();
         if (analysed.Count > 0)
         {
             w.Write("### Analysis (no accelerator, no gates)\n\n");
-            Table(w, analysed, null, showFps);
+            Table(w, analysed, null, showFps, options.Baseline is not null);
         }
 
         if (options.Baseline is { } baseline)
         {
             Baseline(w, baseline);
+        }
+
+        if (passed.Count > 0 && failed.Count > 0)
+        {
+            w.Write($"<details><summary>✅ {Count(passed.Count, "passing deployment", "passing deployments")}</summary>\n\n");
+            Tables(w, passed, options, showFps, described);
+            w.Write("</details>\n\n");
+        }
+        else
+        {
+            Tables(w, passed, options, showFps, described);
         }
 
         Chart(w, report);
@@ -82,6 +92,21 @@ public static class MarkdownReport
         return w.ToString();
     }
 
+    /// <summary>One table per accelerator, in the order the accelerators first appear.</summary>
+    private static void Tables(TextWriter w, List<CheckResult> results, ReportOptions options, bool showFps, HashSet<string> described)
+    {
+        foreach (var group in results.GroupBy(r => r.Accelerator!, StringComparer.Ordinal))
+        {
+            var accelerator = options.FindAccelerator(group.Key);
+            w.Write($"### {Cell(group.Key)}{Describe(accelerator)}\n\n");
+            Table(w, group.ToList(), accelerator, showFps, options.Baseline is not null);
+            if (accelerator is not null && group.Any(r => r.Throughput is not null) && described.Add(group.Key))
+            {
+                w.Write($"<sub>{Cell(ThroughputAssumptions.For(accelerator).Sentence())}</sub>\n\n");
+            }
+        }
+    }
+
     /// <summary>"✅ FitCheck: all 6 deployments pass", "❌ FitCheck: 2 of 6 deployments fail".</summary>
     public static string Verdict(CheckReport report, BaselineComparison? baseline)
     {
@@ -102,7 +127,7 @@ public static class MarkdownReport
         return $"❌ FitCheck: {report.FailedCount} of {Count(gated, "deployment fails", "deployments fail")}{growth}";
     }
 
-    private static void Table(TextWriter w, List<CheckResult> results, Accelerator? accelerator, bool showFps)
+    private static void Table(TextWriter w, List<CheckResult> results, Accelerator? accelerator, bool showFps, bool deltasShown)
     {
         var gated = results.Any(r => r.Passed is not null);
         var head = "| model | resolution | weights | activations | code | total" + (accelerator is null ? "" : " / capacity") + " |";
@@ -140,13 +165,37 @@ public static class MarkdownReport
 
             if (gated)
             {
-                cells.Add(string.Join("<br>", r.Gates.Select(g => $"{(g.Passed ? "✅" : "❌")} **{Cell(g.Name)}**: {Cell(g.Message)}")));
+                cells.Add(Gates(r, deltasShown));
             }
 
             w.Write("| " + string.Join(" | ", cells) + " |\n");
         }
 
         w.Write("\n");
+    }
+
+    /// <summary>
+    /// Every gate with its reason; on a failed deployment the failed gates first with their reasons and the
+    /// passed ones by name only, so the comment shows every failure within GitHub's size limit. A failed
+    /// growth budget points to the deltas table, which marks each figure beyond it.
+    /// </summary>
+    private static string Gates(CheckResult r, bool deltasShown)
+    {
+        if (r.Passed != false)
+        {
+            return string.Join("<br>", r.Gates.Select(g => $"✅ **{Cell(g.Name)}**: {Cell(g.Message)}"));
+        }
+
+        var lines = r.Gates.Where(g => !g.Passed)
+            .Select(g => $"❌ **{Cell(g.Name)}**: {(deltasShown && g.Name == GateCatalog.GrowthGate ? "beyond the budget, see the ❌ under “Compared with”" : Cell(g.Message))}")
+            .ToList();
+        var passed = r.Gates.Where(g => g.Passed).Select(g => Cell(g.Name)).ToList();
+        if (passed.Count > 0)
+        {
+            lines.Add("✅ " + string.Join(", ", passed));
+        }
+
+        return string.Join("<br>", lines);
     }
 
     /// <summary>"80.8 MB / 33.6 MB on chip (240 %)": everything the model needs against what the chip holds.</summary>
@@ -183,7 +232,9 @@ public static class MarkdownReport
     {
         // The file name only: in CI the full path is a temporary directory that means nothing to a reviewer.
         w.Write($"### Compared with `{Path.GetFileName(baseline.BaselinePath.Replace('\\', '/'))}`\n\n");
-        var shown = baseline.Deployments.Where(d => d.Status != DiffStatus.Unchanged).ToList();
+        var shown = baseline.Deployments.Where(d => d.Status != DiffStatus.Unchanged)
+            .OrderBy(d => baseline.Violations.Any(v => v.Deployment == d) ? 0 : 1)
+            .ToList();
         var unchanged = baseline.Deployments.Count - shown.Count;
         var violations = baseline.Violations;
         if (shown.Count > 0)

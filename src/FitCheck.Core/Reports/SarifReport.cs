@@ -51,6 +51,15 @@ public static class SarifReport
             w.WriteStartObject("shortDescription");
             w.WriteString("text", gate?.Description ?? $"The gate '{kind}' must pass.");
             w.WriteEndObject();
+            // Code scanning shows these beside an alert; GitHub's ingestion requires both (GH2012).
+            w.WriteStartObject("fullDescription");
+            w.WriteString("text", SarifRuleHelp.FullDescription(kind));
+            w.WriteEndObject();
+            var (helpText, helpMarkdown) = SarifRuleHelp.Help(kind);
+            w.WriteStartObject("help");
+            w.WriteString("text", helpText);
+            w.WriteString("markdown", helpMarkdown);
+            w.WriteEndObject();
             w.WriteStartObject("defaultConfiguration");
             w.WriteString("level", "error");
             w.WriteEndObject();
