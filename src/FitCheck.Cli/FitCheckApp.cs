@@ -38,7 +38,7 @@ internal static class FitCheckApp
         }
         catch (OverflowException)
         {
-            // Every combining site names its figure (FC0901); this catches one that was missed, still as bad input.
+            // Every combining site names its figure (FC1101); this catches one that was missed, still as bad input.
             return Report(context, DiagnosticCatalog.FigureOverflow("a size computed from the input"));
         }
         catch (Exception e)

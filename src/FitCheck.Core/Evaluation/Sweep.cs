@@ -38,7 +38,7 @@ public static class Sweep
                 {
                     analysis = Evaluator.Analyze(model.Name, model, resolution, batch, precision ?? model.NativePrecision ?? Precision.Int8, CodeSizeModel.Default);
                 }
-                catch (FitCheckException e) when (e.Diagnostic.Id is "FC0202" or "FC0203" or "FC0204" or "FC0901")
+                catch (FitCheckException e) when (e.Diagnostic.Id is "FC0202" or "FC0203" or "FC0204" or "FC1101")
                 {
                     skipped.Add(resolution.ToString());
                     reason ??= e.Diagnostic.Message;

@@ -6,7 +6,7 @@ namespace FitCheck.Limits;
 /// <summary>
 /// How much work one run may ask for. Each limit is far above any real manifest or model and bounds time
 /// and memory (10^5 evaluations in about a minute and under 500 MB); going past one is an input error
-/// (FC0902) that names the limit and how to raise it (`--limit NAME=N`). One row per limit: its name,
+/// (FC1102) that names the limit and how to raise it (`--limit NAME=N`). One row per limit: its name,
 /// default, what it counts.
 /// </summary>
 public sealed record WorkLimits(
@@ -19,7 +19,7 @@ public sealed record WorkLimits(
 {
     public static readonly WorkLimits Default = new();
 
-    /// <summary>The table behind `--limit NAME=N`, its help text and every FC0902 hint.</summary>
+    /// <summary>The table behind `--limit NAME=N`, its help text and every FC1102 hint.</summary>
     public static IReadOnlyList<(string Name, string Counts, Func<WorkLimits, long> Get, Func<WorkLimits, long, WorkLimits> Set)> Table { get; } =
     [
         ("evaluations", "model x resolution x accelerator evaluations per run", l => l.Evaluations, (l, v) => l with { Evaluations = v }),
@@ -32,7 +32,7 @@ public sealed record WorkLimits(
 
     public static string Help => string.Join(", ", Table.Select(t => $"{t.Name} ({t.Get(Default).ToString("N0", CultureInfo.InvariantCulture)} {t.Counts})"));
 
-    /// <summary>Throws FC0902 when <paramref name="count"/> passes the limit called <paramref name="name"/>.</summary>
+    /// <summary>Throws FC1102 when <paramref name="count"/> passes the limit called <paramref name="name"/>.</summary>
     public void Check(string name, long count, SourceLocation? at, string? what = null)
     {
         var row = Table.First(t => t.Name == name);

@@ -14,7 +14,7 @@ namespace FitCheck.Manifest;
 public static class ManifestCheck
 {
     /// <param name="progress">Called after each model x resolution with (done, total); for progress bars.</param>
-    /// <param name="limits">Work limits (FC0902), checked before any model is loaded; default <see cref="WorkLimits.Default"/>.</param>
+    /// <param name="limits">Work limits (FC1102), checked before any model is loaded; default <see cref="WorkLimits.Default"/>.</param>
     public static CheckReport Check(ManifestDocument manifest, Action<int, int>? progress = null, WorkLimits? limits = null)
     {
         limits ??= WorkLimits.Default;

@@ -5,7 +5,7 @@ namespace FitCheck.Units;
 /// <summary>
 /// Sums and products of byte figures. Every figure is range-checked where it is read, but a sum of
 /// in-range figures may still pass 2^63; each combining site names its figure so the overflow becomes an
-/// input error (FC0901) that says what was being added up. The caller locates it (the manifest line).
+/// input error (FC1101) that says what was being added up. The caller locates it (the manifest line).
 /// </summary>
 public static class CheckedSize
 {

@@ -11,7 +11,7 @@ using FitCheck.Units;
 namespace FitCheck.Tests.Hostile;
 
 /// <summary>
-/// Every site where figures are combined, driven with values near long.MaxValue: each overflow is FC0901
+/// Every site where figures are combined, driven with values near long.MaxValue: each overflow is FC1101
 /// naming its figure, located at the deployment that asked for it, never an OverflowException or a wrap.
 /// (The hostile corpus drives the same sites through the CLI.)
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class CheckedArithmeticTests
     public void AddRefusesWhatPasses64Bits(long a, long b)
     {
         var e = Assert.Throws<FitCheckException>(() => CheckedSize.Add(a, b, "the figure"));
-        Assert.Equal("FC0901", e.Diagnostic.Id);
+        Assert.Equal("FC1101", e.Diagnostic.Id);
         Assert.StartsWith("the figure exceeds 64-bit arithmetic", e.Diagnostic.Message);
     }
 
@@ -48,7 +48,7 @@ public sealed class CheckedArithmeticTests
     {
         var acc = TestHardware.Make(1e12, 1, OverlapMode.Pipelined, TestHardware.Sram(1 << 20, 1e9)) with { Code = new CodeSizeModel(runtime, perKernel, perLayer) };
         var e = Assert.Throws<FitCheckException>(() => Evaluator.Deploy(TestHardware.Analyze(TestHardware.TwoConvs()), acc, GateSpec.None, At));
-        Assert.Equal("FC0901", e.Diagnostic.Id);
+        Assert.Equal("FC1101", e.Diagnostic.Id);
         Assert.Contains("code size (runtime + kernels x perKernel + layers x perLayer)", e.Diagnostic.Message);
         Assert.Equal(At, e.Diagnostic.Location);
     }
@@ -71,7 +71,7 @@ public sealed class CheckedArithmeticTests
             with
         { Location = At };
         var e = Assert.Throws<FitCheckException>(() => HierarchyValidator.Validate(acc));
-        Assert.Equal("FC0901", e.Diagnostic.Id);
+        Assert.Equal("FC1101", e.Diagnostic.Id);
         Assert.Contains("the memory of accelerator 'test'", e.Diagnostic.Message);
         Assert.Equal(At, e.Diagnostic.Location);
     }
@@ -89,7 +89,7 @@ public sealed class CheckedArithmeticTests
 
         var acc = TestHardware.Make(1e12, 1, OverlapMode.Pipelined, TestHardware.Dram(long.MaxValue / 4, 1e9));
         var e = Assert.Throws<FitCheckException>(() => Evaluator.Deploy(TestHardware.Analyze(b.Build()), acc, GateSpec.None, At));
-        Assert.Equal("FC0901", e.Diagnostic.Id);
+        Assert.Equal("FC1101", e.Diagnostic.Id);
         Assert.Contains("memory tier 'dram'", e.Diagnostic.Message);
         Assert.Equal(At, e.Diagnostic.Location);
     }
@@ -100,6 +100,6 @@ public sealed class CheckedArithmeticTests
         var acc = TestHardware.Make(1e12, 1, OverlapMode.Pipelined, TestHardware.Sram(1 << 20, 1e9)) with { Code = new CodeSizeModel(long.MaxValue - 10, 0, 0) };
         var e = Assert.Throws<FitCheckException>(() =>
             Sweep.Run([Models.Zoo.ModelZoo.Get("resnet50", null)], [new Resolution(224, 224)], [acc], Precision.Int8, 1));
-        Assert.Equal("FC0901", e.Diagnostic.Id);
+        Assert.Equal("FC1101", e.Diagnostic.Id);
     }
 }

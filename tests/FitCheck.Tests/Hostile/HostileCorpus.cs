@@ -21,15 +21,15 @@ internal static class HostileCorpus
     private static IEnumerable<HostileCase> Overflow()
     {
         const string code = "overlap: pipelined\n    code:\n      ";
-        yield return Check("code: runtime near 2^63 + kernels", Base.Replace("overlap: pipelined", code + "runtime: 9223372036854775000 B"), "FC0901");
-        yield return Check("code: perKernel 8000000 TiB x kernels", Base.Replace("overlap: pipelined", code + "perKernel: 8000000 TiB"), "FC0901");
-        yield return Check("code: perLayer 8000000 TiB x layers", Base.Replace("overlap: pipelined", code + "perLayer: 8000000 TiB"), "FC0901");
-        yield return Check("weights + activations + code past 2^63", Base.Replace("overlap: pipelined", code + "runtime: 9223372036854000000 B"), "FC0901");
+        yield return Check("code: runtime near 2^63 + kernels", Base.Replace("overlap: pipelined", code + "runtime: 9223372036854775000 B"), "FC1101");
+        yield return Check("code: perKernel 8000000 TiB x kernels", Base.Replace("overlap: pipelined", code + "perKernel: 8000000 TiB"), "FC1101");
+        yield return Check("code: perLayer 8000000 TiB x layers", Base.Replace("overlap: pipelined", code + "perLayer: 8000000 TiB"), "FC1101");
+        yield return Check("weights + activations + code past 2^63", Base.Replace("overlap: pipelined", code + "runtime: 9223372036854000000 B"), "FC1101");
         yield return Check("weights + activations + code past 2^63, markdown report",
-            Base.Replace("overlap: pipelined", code + "runtime: 9223372036854000000 B"), "FC0901", "--report", "md=out.md");
-        yield return Check("weights + activations + code past 2^63, json", Base.Replace("overlap: pipelined", code + "runtime: 9223372036854000000 B"), "FC0901", "--format", "json");
+            Base.Replace("overlap: pipelined", code + "runtime: 9223372036854000000 B"), "FC1101", "--report", "md=out.md");
+        yield return Check("weights + activations + code past 2^63, json", Base.Replace("overlap: pipelined", code + "runtime: 9223372036854000000 B"), "FC1101", "--format", "json");
         yield return Check("two off-chip tiers of 8000000 TiB (all-memory sum)",
-            Base.Replace("size: 1 GiB", "size: 8000000 TiB").Replace("bandwidth: 10 GB/s", "bandwidth: 10 GB/s\n      - name: dram2\n        kind: dram\n        size: 8000000 TiB\n        bandwidth: 1 GB/s"), "FC0901");
+            Base.Replace("size: 1 GiB", "size: 8000000 TiB").Replace("bandwidth: 10 GB/s", "bandwidth: 10 GB/s\n      - name: dram2\n        kind: dram\n        size: 8000000 TiB\n        bandwidth: 1 GB/s"), "FC1101");
         yield return Check("two on-chip tiers of 8000000 TiB (on-chip sum)",
             Base.Replace("size: 8 MiB", "size: 8000000 TiB").Replace("bandwidth: 100 GB/s", "bandwidth: 100 GB/s\n      - name: sram2\n        kind: sram\n        size: 8000000 TiB\n        bandwidth: 50 GB/s"), "FC0125");
         yield return Check("off-chip tier 4000000 TiB x 3 tiles", Base.Replace("size: 1 GiB", "size: 4000000 TiB\n        tiles: 3"), "FC0125");
@@ -39,14 +39,14 @@ internal static class HostileCorpus
                 + string.Concat(Enumerable.Repeat("[maxpool]\nsize=1\nstride=1\n\n", 1000)));
             return Manifest(dir, Base.Replace("size: 1 GiB", "size: 8000000 TiB").Replace("zoo:resnet50", "./deep.cfg").Replace("224x224", "65536x65536")
                 .Replace("precision: int8", "precision: fp32").Replace("activations: on-chip", "activations: anywhere"));
-        }, ExpectedId: "FC0901");
+        }, ExpectedId: "FC1101");
         yield return new HostileCase("sweep of a cfg whose traffic passes 2^63 on an accelerator", dir =>
         {
             File.WriteAllText(Path.Combine(dir, "deep.cfg"), "[net]\nwidth=416\nheight=416\nchannels=3\n\n[convolutional]\nfilters=1048576\nsize=1\nstride=1\npad=0\nactivation=linear\n\n"
                 + string.Concat(Enumerable.Repeat("[maxpool]\nsize=1\nstride=1\n\n", 1000)));
             Manifest(dir, Base.Replace("size: 1 GiB", "size: 8000000 TiB"));
             return ["sweep", "deep.cfg", "--resolutions", "65536", "--precision", "fp32", "-a", "npu", "-m", "fitcheck.yml"];
-        }, ExpectedId: "FC0901", Located: false);
+        }, ExpectedId: "FC1101", Located: false);
     }
 
     private static IEnumerable<HostileCase> SpecialFiles()
@@ -104,11 +104,11 @@ internal static class HostileCorpus
     private static IEnumerable<HostileCase> Limits()
     {
         var many = string.Join(", ", Enumerable.Range(1, 10_001).Select(i => $"{i}x{i}"));
-        yield return Check("10,001 resolutions in one model", Base.Replace("[224x224]", $"[{many}]"), "FC0902");
+        yield return Check("10,001 resolutions in one model", Base.Replace("[224x224]", $"[{many}]"), "FC1102");
         // The default (1,000) is checked the same way; 51 keep the case cheap on a shared machine.
         var fiftyOne = "version: 1\naccelerators:\n" + string.Concat(Enumerable.Range(0, 51).Select(i =>
             $"  - name: a{i}\n    compute: 1 TOPS\n    memory:\n      - name: sram\n        size: 8 MiB\n        bandwidth: 1 GB/s\n"));
-        yield return Check("51 accelerators with --limit accelerators=50", fiftyOne + "models:\n  - source: zoo:resnet50\n    deploy: [a0]\n", "FC0902", "--limit", "accelerators=50");
+        yield return Check("51 accelerators with --limit accelerators=50", fiftyOne + "models:\n  - source: zoo:resnet50\n    deploy: [a0]\n", "FC1102", "--limit", "accelerators=50");
         var eleven = new StringBuilder("version: 1\naccelerators:\n");
         for (var i = 0; i < 10; i++)
         {
@@ -122,12 +122,12 @@ internal static class HostileCorpus
             eleven.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - name: m{m}\n    source: zoo:resnet50\n    resolutions: [{resolutions}]\n    deploy: [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9]\n");
         }
 
-        yield return Check("110,000 evaluations (11 models x 1,000 resolutions x 10 accelerators)", eleven.ToString(), "FC0902");
+        yield return Check("110,000 evaluations (11 models x 1,000 resolutions x 10 accelerators)", eleven.ToString(), "FC1102");
         yield return Check("--max-evaluations 2 with 3 deployments",
-            Base.Replace("[224x224]", "[224x224, 256x256, 288x288]"), "FC0902", "--max-evaluations", "2");
+            Base.Replace("[224x224]", "[224x224, 256x256, 288x288]"), "FC1102", "--max-evaluations", "2");
         yield return Check("--limit evaluations=abc", Base, "FC0002", located: false, "--limit", "evaluations=abc");
         yield return new HostileCase("--limit resolutions=20000 lets 10,001 resolutions be counted, evaluations still limited", dir =>
-            [.. Manifest(dir, Base.Replace("[224x224]", $"[{many}]")), "--limit", "resolutions=20000", "--max-evaluations", "10000"], ExpectedId: "FC0902");
+            [.. Manifest(dir, Base.Replace("[224x224]", $"[{many}]")), "--limit", "resolutions=20000", "--max-evaluations", "10000"], ExpectedId: "FC1102");
         // The default limit (100,000) costs ~0.4 s of reading on a quiet machine; the corpus runs beside other
         // work, so it lowers the limit and checks the mechanism (and --limit) on 20,001 nodes.
         yield return new HostileCase("onnx of 20,001 nodes with --limit onnx-nodes=20000", dir =>
@@ -145,7 +145,7 @@ internal static class HostileCorpus
             }
 
             return [.. Manifest(dir, Base.Replace("zoo:resnet50", "./m.onnx")), "--limit", "onnx-nodes=20000"];
-        }, ExpectedId: "FC0902");
+        }, ExpectedId: "FC1102");
         yield return new HostileCase("onnx attributes of 1,200,000 ints in all", dir =>
         {
             var ints = Protobuf.Field(8, Enumerable.Repeat((byte)1, 400_000).ToArray());
@@ -153,7 +153,7 @@ internal static class HostileCorpus
             var node = Protobuf.Field(1, [.. Protobuf.Field(4, Protobuf.Text("Relu")), .. attribute, .. attribute, .. attribute]);
             File.WriteAllBytes(Path.Combine(dir, "m.onnx"), Protobuf.Field(7, node));
             return Manifest(dir, Base.Replace("zoo:resnet50", "./m.onnx"));
-        }, ExpectedId: "FC0902");
+        }, ExpectedId: "FC1102");
     }
 
     private static IEnumerable<HostileCase> OnnxLengths()
