@@ -18,7 +18,10 @@ public static class LatencyFloor
     public static double Seconds(ModelAnalysis a, Accelerator acc)
     {
         var profile = TrafficProfile.For(a);
-        var macRate = acc.MacsPerSecond * acc.Utilization;
+        // Winograd executes a 3x3 stride-1 convolution's MACs / 2.25 at best; dividing every layer's MACs by that
+        // factor keeps the floor below the model whichever layers qualify.
+        var speedup = acc.Engine is { Winograd: true } ? ComputeEngine.WinogradFactor : 1;
+        var macRate = acc.MacsPerSecond * acc.Utilization * speedup;
         double fastest = 0, offChip = 0;
         var weightsCanStay = false;
         foreach (var t in acc.Tiers)
