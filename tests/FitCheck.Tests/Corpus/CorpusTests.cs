@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using FitCheck.Tests.Cli;
+using FitCheck.Tests.Support;
 
 namespace FitCheck.Tests.Corpus;
 
@@ -9,6 +10,7 @@ namespace FitCheck.Tests.Corpus;
 /// `file(line,col): error FCnnnn` (or the documented verdict of a valid case), no exception text or stack
 /// frame, in under 2 s and 200 MB.
 /// </summary>
+[Collection(MeasuredCollection.Name)]
 public sealed partial class CorpusTests
 {
     private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);

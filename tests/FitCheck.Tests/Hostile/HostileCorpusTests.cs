@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using FitCheck.Tests.Cli;
+using FitCheck.Tests.Support;
 
 namespace FitCheck.Tests.Hostile;
 
@@ -9,6 +10,7 @@ namespace FitCheck.Tests.Hostile;
 /// (never 3: no case may reach the internal-error guard), a located `file(line,col): error FCnnnn`, no exception
 /// text or stack frame, no raw control character on stderr, in under 2 s and 200 MB.
 /// </summary>
+[Collection(MeasuredCollection.Name)]
 public sealed partial class HostileCorpusTests
 {
     private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
