@@ -18,19 +18,20 @@ public static class Calibration
 
     public static CalibrationResult Run(IReadOnlyList<CalibrationRow> rows, IReadOnlyList<IModelSource> sources, Accelerator accelerator)
     {
-        var prepared = new List<(TrafficProfile Profile, Placement Placement, int Batch)>();
+        var prepared = new List<(TrafficProfile Profile, Placement Placement, int Batch, bool PerFrame)>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var analysis = Evaluator.Analyze(sources[i].Name, sources[i], row.Resolution, row.Batch, row.Precision, accelerator.Code, row.At);
+            var analysis = Evaluator.ForTarget(
+                Evaluator.Analyze(sources[i].Name, sources[i], row.Resolution, row.Batch, row.Precision, accelerator.Code, row.At), accelerator);
             var profile = TrafficProfile.For(analysis);
-            prepared.Add((profile, Placer.Place(analysis, profile, accelerator), row.Batch));
+            prepared.Add((profile, Placer.Place(analysis, profile, accelerator), row.Batch, analysis.PerFrame));
         }
 
         double Predict(int i, double u)
         {
-            var (profile, placement, batch) = prepared[i];
-            var estimate = ThroughputModel.Estimate(profile, placement with { Accelerator = accelerator with { Utilization = u } }, batch);
+            var (profile, placement, batch, perFrame) = prepared[i];
+            var estimate = ThroughputModel.Estimate(profile, placement with { Accelerator = accelerator with { Utilization = u } }, batch, perFrame);
             return estimate?.Fps ?? double.NaN;
         }
 

@@ -54,7 +54,10 @@ internal static class AcceleratorReader
             ? (WeightCaching)r.Choice(wc, "weightCaching", ManifestKeys.WeightCachingValues)
             : WeightCaching.Partial;
         var host = f.Optional("hostLink") is { } h ? ReadHostLink(r, h, name) : null;
-        var accelerator = new Accelerator(name, ops.MacsPerSecond, utilization, overlap, tiers, code, entryAt, engine, execution, caching, host);
+        var striping = f.Optional("striping") is { } st
+            ? (ActivationStriping)r.Choice(st, "striping", ManifestKeys.StripingValues)
+            : ActivationStriping.Off;
+        var accelerator = new Accelerator(name, ops.MacsPerSecond, utilization, overlap, tiers, code, entryAt, engine, execution, caching, host, striping);
         HierarchyValidator.Validate(accelerator);
         return (accelerator, r.At(nameNode));
     }

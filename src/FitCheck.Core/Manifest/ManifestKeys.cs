@@ -12,6 +12,7 @@ public static class ManifestKeys
     [
         "name", "compute", "utilization", "overlap", "memory", "code", "preset",
         "macArray", "vectorLanes", "winograd", "execution", "weightCaching", "hostLink",
+        "striping",
     ];
 
     public static readonly string[] HostLink = ["bandwidth", "overhead"];
@@ -21,6 +22,9 @@ public static class ManifestKeys
 
     /// <summary>Values of `weightCaching:`.</summary>
     public static readonly string[] WeightCachingValues = ["partial", "all-or-nothing"];
+
+    /// <summary>Values of `striping:`.</summary>
+    public static readonly string[] StripingValues = ["off", "auto"];
 
     /// <summary>Values of `winograd:`.</summary>
     public static readonly string[] BooleanValues = ["false", "true"];

@@ -134,8 +134,8 @@ public static class MarkdownReport
         var align = "|:--|:--|--:|--:|--:|--:|";
         if (showFps)
         {
-            head += " fps |";
-            align += "--:|";
+            head += " fps | latency |";
+            align += "--:|--:|";
         }
 
         if (gated)
@@ -161,6 +161,7 @@ public static class MarkdownReport
             if (showFps)
             {
                 cells.Add(ResultFps.Of(r) is { } fps ? fps.ToString("0.0", CultureInfo.InvariantCulture) : "–");
+                cells.Add(r.Throughput is { LatencySeconds: var l } && double.IsFinite(l) ? PerformanceGates.Ms(l) : "–");
             }
 
             if (gated)
@@ -172,6 +173,12 @@ public static class MarkdownReport
         }
 
         w.Write("\n");
+        foreach (var r in results.Where(r => r.Throughput is { Stripes.Any: true }))
+        {
+            var t = r.Throughput!;
+            var sentence = StripeSummary.Sentence(t.Stripes, e => r.Analysis.Network.Layers[t.Layers[e].Layer].Name, r.Analysis.Batch);
+            w.Write($"<sub>{Cell(r.Analysis.Model)} {r.Analysis.Resolution}: {Cell(sentence)}</sub>\n\n");
+        }
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ public sealed record ThroughputEstimate(
 
     public long StreamedWeightBytes { get; init; }
 
+    /// <summary>The runs executed in stripes (none unless the arena spills and the accelerator stripes).</summary>
+    public StripePlan Stripes { get; init; } = StripePlan.None;
+
     /// <summary>The figures the estimate assumed, stated for every report.</summary>
     public ThroughputAssumptions Assumptions { get; init; } = ThroughputAssumptions.Empty;
 }
