@@ -131,6 +131,7 @@ public static class ThroughputModel
             timeByBound[bound + 1] += time;
             layerSum += time;
             computeTotal += compute;
+            computeSeconds[e] = compute;
             layers[e] = new LayerCost(profile.Layer[e], compute, bytes, memory, time, bound, efficiency, run)
             {
                 Run = striped ? stripes.RunOf[e] : -1,
@@ -158,28 +159,51 @@ public static class ThroughputModel
             : 0;
         double latency, period;
         string boundName;
+        var contexts = 1;
+        // Images the profile holds x scale = the batch; a dataflow period is reckoned for the whole batch.
+        var scale = batch / images;
         if (acc.Execution == ExecutionMode.Dataflow)
         {
             // Stages run concurrently; the slowest one sets the period.
-            period = computeTotal;
+            period = computeTotal * scale;
+            if (scale > 1)
+            {
+                for (var e = 0; e < computeSeconds.Length; e++)
+                {
+                    computeSeconds[e] *= scale;
+                }
+            }
+
+            var fabric = engine.FabricUnits > 0 ? Fabric(profile, placement, computeSeconds, engine.FabricUnits) : null;
+            if (fabric is not null)
+            {
+                period = fabric.BatchSeconds;
+                contexts = fabric.Contexts;
+            }
+
             boundName = ComputeBound;
             for (var t = 0; t < tierCount; t++)
             {
-                if (tierSeconds[t] > period)
+                if (tierSeconds[t] * scale > period)
                 {
-                    period = tierSeconds[t];
+                    period = tierSeconds[t] * scale;
                     boundName = tiers[t].Name;
                 }
             }
 
-            if (host > period)
+            if (host * scale > period)
             {
-                period = host;
+                period = host * scale;
                 boundName = HostBound;
             }
 
             // Frames pass one at a time: one frame's latency is its share of the layer times plus its transfer.
             latency = (layerSum + host) / images;
+            if (contexts > 1)
+            {
+                // Contexts run one after another over the whole batch: a frame's result waits for the last one.
+                latency = Math.Max(latency, fabric!.BatchSeconds + host * scale);
+            }
         }
         else
         {
@@ -197,17 +221,43 @@ public static class ThroughputModel
             boundName = host > timeByBound[boundIndex] ? HostBound : boundIndex == 0 ? ComputeBound : tiers[boundIndex - 1].Name;
         }
 
-        var fps = period > 0 ? images / period : double.PositiveInfinity;
-        var scale = batch / images;
+        var fps = period > 0 ? batch / period : double.PositiveInfinity;
         return new ThroughputEstimate(batch, fps, latency, computeTotal * scale, dram, dram * fps, tierPerFrame, boundName, layers)
         {
             NominalMacs = CheckedSize.Multiply(nominal, scale, "the MACs of the batch"),
             ExecutedMacs = CheckedSize.Multiply(executed, scale, "the MACs of the batch"),
             HostSeconds = host * scale,
+            Contexts = contexts,
             CachedWeightBytes = (cachedWeights + images / 2) / images,
             StreamedWeightBytes = (streamedWeights + images / 2) / images,
             Stripes = stripes,
             Assumptions = ThroughputAssumptions.For(acc),
         };
+    }
+
+    /// <summary>
+    /// The fabric's schedule: a context holds as many whole layers' weights as the on-chip tier that caches
+    /// weights holds after code (a dataflow part keeps line buffers, not whole tensors, beside them); weights
+    /// are reloaded from their tier at its bandwidth.
+    /// </summary>
+    private static DataflowFabric.Schedule Fabric(TrafficProfile profile, Placement placement, double[] seconds, int units)
+    {
+        var tiers = placement.Accelerator.Tiers;
+        var weights = placement.Weights;
+        var cache = placement.WeightCache;
+        var room = long.MaxValue;
+        if (!tiers[weights.Tier].OnChip)
+        {
+            var t = cache.Any ? cache.Tier : -1;
+            room = t < 0 ? long.MaxValue : tiers[t].CapacityBytes - (placement.Code.Tier == t ? placement.Code.Bytes : 0);
+        }
+
+        var kinds = new WorkKind[profile.Count];
+        for (var e = 0; e < kinds.Length; e++)
+        {
+            kinds[e] = profile.Shapes[e].Kind;
+        }
+
+        return DataflowFabric.Plan(seconds, kinds, profile.WeightBytes, units, Math.Max(1, room), tiers[weights.Tier].BandwidthBytesPerSecond);
     }
 }
