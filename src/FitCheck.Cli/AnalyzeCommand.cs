@@ -5,6 +5,7 @@ using FitCheck.Evaluation;
 using FitCheck.Graph;
 using FitCheck.Hardware;
 using FitCheck.Models;
+using FitCheck.Reports;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace FitCheck.Cli;
@@ -30,13 +31,12 @@ internal static class AnalyzeCommand
             var precision = cmd.Option("-p|--precision <PRECISION>", "int8 (int32 biases), int16, fp16 or fp32. Default: the model file's own (ONNX initializer types, TFLite activation types), else int8.", CommandOptionType.SingleValue);
             var batch = cmd.Option("-b|--batch <N>", "Images per inference, 1 to 4096. Default: 1.", CommandOptionType.SingleValue);
             var inputs = cmd.Option("-i|--input <NAME_EQUALS_N>", "ONNX only: pin a dynamic dimension (its dim_param name) or an input (its name) to N, e.g. samples=16000; a scalar input such as a sample rate takes the value. Repeatable.", CommandOptionType.MultipleValue);
-            var format = cmd.Option("-f|--format <FORMAT>", OutputFormats.Help, CommandOptionType.SingleValue);
-            var output = cmd.Option("-o|--output <FILE>", "Write the report to FILE instead of standard output.", CommandOptionType.SingleValue);
+            var report = ReportOutput.Register(cmd, ReportKind.Check);
             cmd.OnExecute(() =>
             {
                 var options = CommonOptions.Parse(model.Value, precision.Value(), batch.Value());
-                var chosen = OutputFormats.Parse(format.Value());
-                OutputFile.RefuseInputs(context, [output.Value()], [(options.Model, "model")]);
+                var chosen = report.Parse();
+                OutputFile.RefuseInputs(context, [report.Path], [(options.Model, "model")]);
                 var source = ModelSourceResolver.Resolve(options.Model, context.WorkingDirectory, null, InputPins.Parse(inputs.Values));
                 SourceNotes.Write(context, source);
                 var list = resolutions.Values.Count == 0
@@ -45,7 +45,7 @@ internal static class AnalyzeCommand
                 var results = list
                     .Select(r => new CheckResult(Evaluator.Analyze(source.Name, source, r, options.Batch, options.PrecisionFor(source), CodeSizeModel.Default), null, []))
                     .ToList();
-                ReportWriter.Write(context, new CheckReport(null, results), chosen, output.Value());
+                report.Emit(context, ReportWriter.Render(context, new CheckReport(null, results), chosen, new ReportOptions(FitCheckApp.Version), report.Path is not null));
                 return FitCheckApp.Passed;
             });
         });

@@ -24,6 +24,7 @@ internal static class ExplainCommand
                 Examples:
                   dotnet fitcheck explain zoo:yolov3 --accelerator inferx-x1 --resolution 608x608
                   dotnet fitcheck explain zoo:resnet50 -a bulk-sram --manifest examples/seed/fitcheck.yml --format json
+                  dotnet fitcheck explain model.onnx -a hailo-8 --format json --output explain.json
                 """;
             var model = cmd.Argument("model", "zoo:<name> (see `dotnet fitcheck zoo`), or a path to a Darknet .cfg, an .onnx or a .tflite file.");
             var accelerator = cmd.Option("-a|--accelerator <NAME>", AcceleratorChoice.Help, CommandOptionType.SingleValue);
@@ -31,11 +32,12 @@ internal static class ExplainCommand
             var manifest = cmd.Option("-m|--manifest <FILE>", AcceleratorChoice.ManifestHelp, CommandOptionType.SingleValue);
             var precision = cmd.Option("-p|--precision <PRECISION>", "int8 (default; int32 biases), int16, fp16 or fp32.", CommandOptionType.SingleValue);
             var batch = cmd.Option("-b|--batch <N>", "Images per inference, 1 to 4096. Default: 1.", CommandOptionType.SingleValue);
-            var format = cmd.Option("-f|--format <FORMAT>", OutputFormats.Help, CommandOptionType.SingleValue);
+            var report = ReportOutput.Register(cmd, ReportKind.Explain);
             cmd.OnExecute(() =>
             {
                 var options = CommonOptions.Parse(model.Value, precision.Value(), batch.Value());
-                var chosen = OutputFormats.Parse(format.Value());
+                var chosen = report.Parse();
+                OutputFile.RefuseInputs(context, [report.Path], [(options.Model, "model")]);
                 if (accelerator.Value() is not { } name)
                 {
                     throw new Diagnostics.FitCheckException(Diagnostics.DiagnosticCatalog.InvalidArgument("missing --accelerator",
@@ -48,9 +50,7 @@ internal static class ExplainCommand
                 var r = resolution.Value() is { } text ? Resolution.Parse(text) : source.DefaultResolution;
                 var analysis = Evaluator.Analyze(source.Name, source, r, options.Batch, options.PrecisionFor(source), acc.Code);
                 var result = Evaluator.Deploy(analysis, acc, GateSpec.None);
-                context.Out.Write(chosen == OutputFormat.Json
-                    ? ExplainJsonReport.ToString(result, FitCheckApp.Version)
-                    : Render(result, context.UseColor, ConsoleReport.Width(context)));
+                report.Emit(context, ReportWriter.Render(context, result, chosen, new ReportOptions(FitCheckApp.Version), report.Path is not null));
                 return FitCheckApp.Passed;
             });
         });
