@@ -25,7 +25,7 @@ internal static class FitCheckApp
         }
         catch (CommandParsingException e)
         {
-            return Report(context, DiagnosticCatalog.InvalidArgument(e.Message, "run `dotnet fitcheck --help` for the commands and their options"));
+            return Report(context, OptionSuggestions.Diagnose(e));
         }
         catch (FitCheckException e)
         {

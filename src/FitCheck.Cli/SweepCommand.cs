@@ -31,11 +31,7 @@ internal static class SweepCommand
                 """;
             var models = cmd.Argument("models", "One or more models: zoo:<name>, or paths to Darknet .cfg, .onnx or .tflite files.", multipleValues: true);
             var resolutions = cmd.Option("-r|--resolutions <RANGE>", "FROM..TO/STEP square sides (e.g. 224..2048/32) or a list (224,608,1920x1088). Default: 224..2048/32.", CommandOptionType.SingleValue);
-            var accelerators = cmd.Option("-a|--accelerator <NAME>", AcceleratorChoice.Help + " Repeat for several.", CommandOptionType.MultipleValue);
-            var manifest = cmd.Option("-m|--manifest <FILE>", AcceleratorChoice.ManifestHelp, CommandOptionType.SingleValue);
-            var precision = cmd.Option("-p|--precision <PRECISION>", "int8 (default; int32 biases), int16, fp16 or fp32.", CommandOptionType.SingleValue);
-            var batch = cmd.Option("-b|--batch <N>", "Images per inference, 1 to 4096. Default: 1.", CommandOptionType.SingleValue);
-            var report = ReportOutput.Register(cmd, ReportKind.Sweep);
+            var options = CommonOptions.Register(cmd, Common.Accelerators | Common.Manifest | Common.Model | Common.Report, ReportKind.Sweep);
             var chart = cmd.Option("-c|--chart <FILE>", "Also draw the chart to FILE (.svg or .png).", CommandOptionType.SingleValue);
             cmd.OnExecute(() =>
             {
@@ -45,15 +41,21 @@ internal static class SweepCommand
                         "name one or more models, e.g. `dotnet fitcheck sweep zoo:resnet50 zoo:yolov3`"));
                 }
 
-                var options = CommonOptions.Parse(models.Values[0], precision.Value(), batch.Value());
-                var chosen = report.Parse();
+                var (stated, batch) = (options.StatedPrecision, options.Batch);
+                var chosen = options.Report.Parse();
 
                 var list = ResolutionRange.Parse(resolutions.Value() ?? "224..2048/32");
-                var accs = accelerators.Values.Count == 0 ? [] : AcceleratorChoice.Resolve(context, accelerators.Values, manifest.Value());
-                var sources = models.Values.Select(m => ModelSourceResolver.Resolve(m ?? "", context.WorkingDirectory, null)).ToList();
-                var sweep = Progress.Run(context, p => Sweep.Run(sources, list, accs, options.Precision, options.Batch, p));
-                report.Emit(context, ReportWriter.Render(context, sweep, chosen, new ReportOptions(FitCheckApp.Version), report.Path is not null));
-                foreach (var note in sources.SelectMany(s => s.Notes.Select(n => $"{s.Name}: {n}")).Concat(sweep.Notes))
+                var accs = options.Accelerators(context);
+                var sources = models.Values.Select(m => options.Resolve(context, m)).ToList();
+                foreach (var source in sources)
+                {
+                    // Sweep follows the same policy inside Core; this only says which precision it used.
+                    options.PrecisionFor(context, source);
+                }
+
+                var sweep = Progress.Run(context, p => Sweep.Run(sources, list, accs, stated, batch, p));
+                options.Report.Emit(context, ReportWriter.Render(context, sweep, chosen, new ReportOptions(FitCheckApp.Version), options.Report.Path is not null));
+                foreach (var note in sweep.Notes)
                 {
                     context.Error.WriteLine("note: " + note);
                 }

@@ -18,6 +18,6 @@ public sealed record CheckResult(
     Placement? Placement = null,
     ThroughputEstimate? Throughput = null)
 {
-    /// <summary>null when nothing was gated (analyze); otherwise whether every gate passed.</summary>
-    public bool? Passed => Accelerator is null ? null : Gates.All(g => g.Passed);
+    /// <summary>null when nothing was gated (analyze, with or without an accelerator); otherwise whether every gate passed.</summary>
+    public bool? Passed => Accelerator is null || Gates.Count == 0 ? null : Gates.All(g => g.Passed);
 }
