@@ -12,52 +12,19 @@ namespace FitCheck.Benchmarks;
 /// almost all raw_data, which the importer must skip without copying: the target is at most ~2x the read
 /// time and under 50 MB allocated.
 /// </summary>
-[MemoryDiagnoser]
-public class OnnxImportBenchmarks
+public class OnnxImportBenchmarks : ImportBenchmark
 {
     private const int Layers = 15;
     private const int Channels = 2048;
 
-    private string _dir = "";
-    private string _path = "";
+    protected override string FileName => "big.onnx";
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "fitcheck-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-        _path = Path.Combine(_dir, "big.onnx");
-        LargeOnnxFile.Write(_path, Layers, Channels);
+    protected override long ExpectedParameters => Layers * (((long)Channels * Channels) + Channels);
 
-        // Measure a successful import, not a fast failure.
-        const long expected = Layers * (((long)Channels * Channels) + Channels);
-        var parameters = LoadAndBuild();
-        if (parameters != expected)
-        {
-            throw new InvalidOperationException($"imported {parameters} parameters, expected {expected}");
-        }
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => Directory.Delete(_dir, recursive: true);
-
-    [Benchmark(Baseline = true)]
-    public long ReadFileOnce()
-    {
-        using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var buffer = new byte[1 << 16];
-        long total = 0;
-        int n;
-        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            total += n;
-        }
-
-        return total;
-    }
+    protected override void WriteFile(string path) => LargeOnnxFile.Write(path, Layers, Channels);
 
     [Benchmark]
-    public long LoadAndBuild() => OnnxModel.Load(_path).Build(new Resolution(7, 7), 1).Parameters;
+    public override long LoadAndBuild() => OnnxModel.Load(FilePath).Build(new Resolution(7, 7), 1).Parameters;
 
     /// <summary>Streams the model to disk: the weights are never held in memory here either.</summary>
     private static class LargeOnnxFile

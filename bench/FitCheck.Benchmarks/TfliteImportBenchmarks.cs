@@ -10,53 +10,21 @@ namespace FitCheck.Benchmarks;
 /// is almost all buffer data, which the importer memory-maps and never touches: the target is at most 2x the
 /// read time and under 50 MB allocated.
 /// </summary>
-[MemoryDiagnoser]
-public class TfliteImportBenchmarks
+public class TfliteImportBenchmarks : ImportBenchmark
 {
     private const int Layers = 6;
     private const int Channels = 2048;
 
-    private string _dir = "";
-    private string _path = "";
+    protected override string FileName => "big.tflite";
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "fitcheck-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-        _path = Path.Combine(_dir, "big.tflite");
-        File.WriteAllBytes(_path, LargeTfliteFile.Build(Layers, Channels));
+    protected override long ExpectedParameters => Layers * (((long)Channels * Channels) + Channels);
 
-        const long expected = Layers * (((long)Channels * Channels) + Channels);
-        var parameters = LoadAndBuild();
-        if (parameters != expected)
-        {
-            throw new InvalidOperationException($"imported {parameters} parameters, expected {expected}");
-        }
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => Directory.Delete(_dir, recursive: true);
-
-    [Benchmark(Baseline = true)]
-    public long ReadFileOnce()
-    {
-        using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var buffer = new byte[1 << 16];
-        long total = 0;
-        int n;
-        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            total += n;
-        }
-
-        return total;
-    }
+    protected override void WriteFile(string path) => File.WriteAllBytes(path, LargeTfliteFile.Build(Layers, Channels));
 
     [Benchmark]
-    public long LoadAndBuild()
+    public override long LoadAndBuild()
     {
-        var model = TfliteModel.Load(_path);
+        var model = TfliteModel.Load(FilePath);
         return model.Build(model.DefaultResolution, 1).Parameters;
     }
 

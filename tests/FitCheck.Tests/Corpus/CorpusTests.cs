@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using FitCheck.Tests.Cli;
 using FitCheck.Tests.Support;
@@ -52,13 +51,8 @@ public sealed partial class CorpusTests
         try
         {
             var manifest = c.Write(dir);
-            var (r, elapsed, allocated, peakGrowth) = Measure(dir, manifest);
-            for (var attempt = 1; attempt < 3 && elapsed >= TimeLimit; attempt++)
-            {
-                // The machine may be shared and the suite runs test classes in parallel: a slow run is
-                // retried, and only a case that is slow three times in a row fails.
-                (r, elapsed, allocated, peakGrowth) = Measure(dir, manifest);
-            }
+            var run = MeasuredRun.Within(TimeLimit, dir, "check", manifest);
+            var r = run.Result;
 
             var detail = $"{c.Name}: exit {r.ExitCode}\n{r.Error}";
             Assert.True(c.ExpectedExit == r.ExitCode, detail);
@@ -77,25 +71,12 @@ public sealed partial class CorpusTests
                 Assert.True(r.Error.Length < 4000, $"{r.Error.Length} characters on stderr");
             }
 
-            Assert.True(elapsed < TimeLimit, $"{c.Name} took {elapsed.TotalMilliseconds:F0} ms");
-            Assert.True(allocated < MemoryLimit, $"{c.Name} allocated {allocated / 1e6:F0} MB");
-            Assert.True(peakGrowth < MemoryLimit, $"{c.Name} grew the peak working set by {peakGrowth / 1e6:F0} MB");
+            run.AssertWithin(c.Name, TimeLimit, MemoryLimit);
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    private static (CliRunner.Result Result, TimeSpan Elapsed, long Allocated, long PeakGrowth) Measure(string dir, string manifest)
-    {
-        var peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
-        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
-        var r = CliRunner.Run(dir, "check", manifest);
-        clock.Stop();
-        return (r, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore,
-            Process.GetCurrentProcess().PeakWorkingSet64 - peakBefore);
     }
 
     /// <summary>`name.ext(line,col): error FCnnnn: ` with positive line and column.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using FitCheck.Tests.Cli;
 using FitCheck.Tests.Support;
@@ -43,13 +42,8 @@ public sealed partial class HostileCorpusTests
         try
         {
             var args = c.Arrange(dir);
-            var (r, elapsed, allocated, grown) = Measure(dir, args);
-            for (var attempt = 1; attempt < 3 && elapsed >= TimeLimit; attempt++)
-            {
-                // As in the first corpus: the machine is shared and classes run in parallel, so a slow run is
-                // retried, and only a case that is slow three times in a row fails.
-                (r, elapsed, allocated, grown) = Measure(dir, args);
-            }
+            var run = MeasuredRun.Within(TimeLimit, dir, args);
+            var r = run.Result;
 
             var detail = $"{c.Name}: exit {r.ExitCode}\n{r.Error}";
             Assert.True(c.ExpectedExit == r.ExitCode, detail);
@@ -70,25 +64,13 @@ public sealed partial class HostileCorpusTests
                 Assert.True(r.Error.Length < 4000, $"{r.Error.Length} characters on stderr");
             }
 
-            Assert.True(elapsed < TimeLimit, $"{c.Name} took {elapsed.TotalMilliseconds:F0} ms");
-            Assert.True(allocated < MemoryLimit, $"{c.Name} allocated {allocated / 1e6:F0} MB");
-            Assert.True(grown < MemoryLimit, $"{c.Name} grew the peak working set by {grown / 1e6:F0} MB");
+            run.AssertWithin(c.Name, TimeLimit, MemoryLimit);
         }
         finally
         {
             Unblock(dir);
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    private static (CliRunner.Result Result, TimeSpan Elapsed, long Allocated, long Grown) Measure(string dir, string[] args)
-    {
-        var peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
-        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
-        var r = CliRunner.Run(dir, args);
-        clock.Stop();
-        return (r, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore, Process.GetCurrentProcess().PeakWorkingSet64 - peakBefore);
     }
 
     /// <summary>

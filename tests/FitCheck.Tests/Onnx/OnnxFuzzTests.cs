@@ -1,13 +1,12 @@
-using FitCheck.Diagnostics;
 using FitCheck.Graph;
 using FitCheck.Models.Onnx;
+using FitCheck.Tests.Support;
 
 namespace FitCheck.Tests.Onnx;
 
 /// <summary>
-/// Deterministic mutation fuzzing: seeded byte flips, truncations, inserted garbage and duplicated spans of
-/// a few valid files. Every mutant must either import and build, or fail with a FitCheckException —
-/// never another exception, never a hang.
+/// Deterministic mutation fuzzing (<see cref="MutationFuzz"/>) of a few valid ONNX files, hand-written and from
+/// the operator registry.
 /// </summary>
 public sealed class OnnxFuzzTests : IDisposable
 {
@@ -24,48 +23,14 @@ public sealed class OnnxFuzzTests : IDisposable
     [MemberData(nameof(Seeds))]
     public async Task MutantsEitherBuildOrFailWithADiagnostic(string seed)
     {
-        var original = Seed(seed);
-        var random = new Random(seed.Length * 7919);
-        var outcomes = new Dictionary<string, int>();
-        for (var i = 0; i < MutantsPerSeed; i++)
+        var outcomes = await MutationFuzz.RunAsync(seed, Seed(seed), MutantsPerSeed, (name, bytes) => _files.Write(name + ".onnx", bytes), path =>
         {
-            var mutant = Mutate(original, random, i % 4);
-            var path = _files.Write($"{seed}-{i}.onnx", mutant);
-            var run = Task.Run(() =>
-            {
-                try
-                {
-                    var model = OnnxModel.Load(path);
-                    model.Build(model.DefaultResolution.Width > 4096 ? new Resolution(64, 64) : model.DefaultResolution, 1);
-                    return "built";
-                }
-                catch (FitCheckException e)
-                {
-                    return e.Diagnostic.Id;
-                }
-            });
-
-            // A hang fails the test here instead of blocking the run.
-            string outcome;
-            try
-            {
-                outcome = await run.WaitAsync(TimeSpan.FromSeconds(10));
-            }
-            catch (TimeoutException)
-            {
-                throw new Xunit.Sdk.XunitException($"mutant {seed}-{i} did not finish in 10 s");
-            }
-            catch (Exception e)
-            {
-                throw new Xunit.Sdk.XunitException($"mutant {seed}-{i} threw {e.GetType().Name}: {e.Message}\n{e.StackTrace}");
-            }
-
-            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
-            File.Delete(path);
-        }
+            var model = OnnxModel.Load(path);
+            model.Build(model.DefaultResolution.Width > 4096 ? new Resolution(64, 64) : model.DefaultResolution, 1);
+        });
 
         // The mutations must reach past the header: several distinct diagnostics, and some mutants still build.
-        Assert.True(outcomes.Count >= 3, string.Join(", ", outcomes.Select(o => $"{o.Key}={o.Value}")));
+        Assert.True(outcomes.Count >= 3, MutationFuzz.Describe(outcomes));
     }
 
     private static byte[] Seed(string name) => name switch
@@ -88,32 +53,4 @@ public sealed class OnnxFuzzTests : IDisposable
             .Output("y", "N", 512L).ToBytes(),
         _ => OnnxRegistryTests.Cases[name].Graph().ToBytes(),
     };
-
-    private static byte[] Mutate(byte[] original, Random random, int kind)
-    {
-        var bytes = (byte[])original.Clone();
-        switch (kind)
-        {
-            case 0:
-                // Flip a few bytes to random values.
-                for (var n = random.Next(1, 6); n > 0; n--)
-                {
-                    bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
-                }
-
-                return bytes;
-            case 1:
-                return bytes[..random.Next(bytes.Length)];
-            case 2:
-                var at = random.Next(bytes.Length);
-                var garbage = new byte[random.Next(1, 16)];
-                random.NextBytes(garbage);
-                return [.. bytes[..at], .. garbage, .. bytes[at..]];
-            default:
-                var start = random.Next(bytes.Length);
-                var length = random.Next(1, Math.Min(64, bytes.Length - start) + 1);
-                var to = random.Next(bytes.Length);
-                return [.. bytes[..to], .. bytes.AsSpan(start, length).ToArray(), .. bytes[to..]];
-        }
-    }
 }
