@@ -1,4 +1,5 @@
 using System.Globalization;
+using FitCheck.Advice;
 using FitCheck.Baseline;
 using FitCheck.Diagnostics;
 using FitCheck.Evaluation;
@@ -57,6 +58,12 @@ internal static class CheckCommand
                         .Select(m => (Path.Combine(modelDirectory, m.Source.Trim()), $"model file of '{InertText.Clip(m.Name)}'")));
                 var results = Progress.Run(context, progress => ManifestCheck.Check(document with { Path = fullPath }, progress, workLimits));
                 results = results with { ManifestPath = path };
+
+                // Where a gate fails, every format also says what would pass (searched with the same gates).
+                if (!results.AllPassed)
+                {
+                    results = FailureAdvice.Annotate(results, document with { Path = fullPath });
+                }
 
                 var comparison = old is null
                     ? null

@@ -94,6 +94,11 @@ internal static class ConsoleReport
                 var mark = color ? "\u001b[31m✗\u001b[0m" : "✗";
                 writer.WriteLine($"{mark} {r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator}: {g.Message}");
             }
+
+            if (r.WouldPass is { } advice)
+            {
+                writer.WriteLine($"  {r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator} {advice.Sentence}.");
+            }
         }
 
         if (gated)

@@ -74,7 +74,7 @@ public static class Adviser
         var targets = new List<AdviceTarget>();
         foreach (var spec in manifest.Models)
         {
-            var source = ModelSourceResolver.Resolve(spec.Source, baseDirectory, spec.SourceAt);
+            var source = ModelSourceResolver.Resolve(spec.Source, baseDirectory, spec.SourceAt, spec.Inputs);
             var resolutions = spec.Resolutions.Count > 0 ? spec.Resolutions : [new Located<Resolution>(source.DefaultResolution, spec.SourceAt)];
             var precision = spec.PrecisionStated ? spec.Precision : source.NativePrecision ?? spec.Precision;
             foreach (var resolution in resolutions)

@@ -69,7 +69,7 @@ public static class MemorySearch
 
         var bytes = checked(hi * Granularity * tier.Tiles);
         var current = tier.CapacityBytes;
-        var compare = bytes <= current ? $"it has {ByteFormat.Human(current)}" : $"{ByteFormat.Human(bytes - current)} more than its {ByteFormat.Human(current)}";
+        var compare = bytes <= current ? $"it has {ByteFormat.Human(current, tier.SizeStyle)}" : $"{ByteFormat.Human(bytes - current, tier.SizeStyle)} more than its {ByteFormat.Human(current, tier.SizeStyle)}";
         if (hi == 0)
         {
             return new AdviceAnswer(t, Question, gate, AdviceStatus.Found, "0 B", 0, null, [],
@@ -77,9 +77,10 @@ public static class MemorySearch
         }
 
         var failures = Failures(a, t, index, hi - 1, gate);
-        var less = ByteFormat.Human((hi - 1) * Granularity * tier.Tiles);
-        return new AdviceAnswer(t, Question, gate, AdviceStatus.Found, ByteFormat.Human(bytes), bytes, less, failures,
-            $"{who}: {what} with >= {ByteFormat.Human(bytes)} of {tier.Name} ({compare}); with {less} {ResolutionSearch.First(failures)}",
+        var less = ByteFormat.Human((hi - 1) * Granularity * tier.Tiles, tier.SizeStyle);
+        var atLeast = ByteFormat.AtLeast(bytes, tier.SizeStyle);
+        return new AdviceAnswer(t, Question, gate, AdviceStatus.Found, atLeast, bytes, less, failures,
+            $"{who}: {what} with >= {atLeast} of {tier.Name} ({compare}); with {less} {ResolutionSearch.First(failures)}",
             method, evaluated);
     }
 

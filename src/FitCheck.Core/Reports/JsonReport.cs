@@ -112,6 +112,25 @@ public static class JsonReport
         }
 
         w.WriteEndArray();
+        if (r.WouldPass is { } advice)
+        {
+            // Only on failed deployments, so passing reports keep their shape.
+            w.WriteStartObject("wouldPass");
+            w.WriteString("resolution", advice.Resolution);
+            w.WriteString("tier", advice.Tier);
+            if (advice.TierBytes is { } bytes)
+            {
+                w.WriteNumber("tierBytes", bytes);
+            }
+            else
+            {
+                w.WriteNull("tierBytes");
+            }
+
+            w.WriteString("sentence", advice.Sentence);
+            w.WriteEndObject();
+        }
+
         if (r.DeployLocation is { } at)
         {
             w.WriteStartObject("location");

@@ -165,7 +165,7 @@ public static class MarkdownReport
 
             if (gated)
             {
-                cells.Add(Gates(r, deltasShown));
+                cells.Add(Gates(r, deltasShown) + (r.WouldPass is { } advice ? $"<br>💡 {Cell(advice.Sentence)}" : ""));
             }
 
             w.Write("| " + string.Join(" | ", cells) + " |\n");

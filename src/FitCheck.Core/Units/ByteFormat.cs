@@ -38,6 +38,28 @@ public static class ByteFormat
         return string.Create(CultureInfo.InvariantCulture, $"{sign}{rounded.ToString(format, CultureInfo.InvariantCulture)} {names[unit]}");
     }
 
+    /// <summary>
+    /// A minimum for people: like <see cref="Human(long, ByteStyle)"/> but rounded up, never down, so
+    /// "at least 1.8 MiB" is never less than the bytes it stands for (1,817,600 B reads 1.8 MiB, not 1.7 MiB).
+    /// </summary>
+    public static string AtLeast(long bytes, ByteStyle style)
+    {
+        var step = style == ByteStyle.Binary ? 1024m : 1000m;
+        if (bytes < step)
+        {
+            return Human(bytes, style);
+        }
+
+        var scale = 1m;
+        while (bytes / scale >= step && scale < step * step * step * step)
+        {
+            scale *= step;
+        }
+
+        var tenths = decimal.Ceiling(bytes / scale * 10) / 10;
+        return Human(bytes == decimal.Truncate(tenths * scale) ? bytes : (long)Math.Min(long.MaxValue, tenths * scale), style);
+    }
+
     /// <summary>Binary when a written size uses an IEC prefix (KiB, MiB, GiB, TiB), else decimal (also for null).</summary>
     public static ByteStyle StyleOf(string? written) =>
         written is not null && written.Contains("ib", StringComparison.OrdinalIgnoreCase) ? ByteStyle.Binary : ByteStyle.Decimal;
