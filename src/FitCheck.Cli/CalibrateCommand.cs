@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FitCheck.Diagnostics;
 using FitCheck.Evaluation;
+using FitCheck.Manifest;
 using FitCheck.Models;
 using McMaster.Extensions.CommandLineUtils;
 
@@ -52,7 +53,9 @@ internal static class CalibrateCommand
                 var baseDir = Path.GetDirectoryName(context.ResolvePath(path)) ?? context.WorkingDirectory;
                 var sources = rows.Select(r => ModelSourceResolver.Resolve(r.Source, baseDir, r.At)).ToList();
                 var result = Calibration.Run(rows, sources, acc);
-                var yaml = Yaml(result, name);
+                var manifestPath = ManifestFile.Choose(context, manifest.Value());
+                var manifestText = manifestPath is null ? null : File.ReadAllText(context.ResolvePath(manifestPath));
+                var yaml = Yaml(result, name, manifestText);
                 context.Out.Write(Render(result));
                 if (output.Value() is { } file)
                 {
@@ -86,16 +89,18 @@ internal static class CalibrateCommand
         return sb.ToString();
     }
 
-    /// <summary>The accelerator as a manifest entry: the preset (or the manifest's accelerator by name) plus the fitted utilization.</summary>
-    public static string Yaml(CalibrationResult r, string name) =>
-        string.Create(CultureInfo.InvariantCulture, $"""
-            # fitted by `dotnet fitcheck calibrate` on {r.Rows.Count} measurement(s); leave-one-out median error {r.MedianLeaveOneOutError:0.0%}
-            accelerators:
-              - name: {name}-calibrated
-                preset: {name}
-                utilization: {r.Utilization * 100:0.##}%
-
-            """).Replace("\r\n", "\n", StringComparison.Ordinal);
+    /// <summary>
+    /// The accelerator as a manifest entry with the fitted utilization: the manifest's own entry (copied) when
+    /// the manifest declares <paramref name="name"/>, else the preset plus the override.
+    /// </summary>
+    public static string Yaml(CalibrationResult r, string name, string? manifestText = null)
+    {
+        var header = string.Create(CultureInfo.InvariantCulture,
+            $"fitted by `dotnet fitcheck calibrate` on {r.Rows.Count} measurement(s); leave-one-out median error {r.MedianLeaveOneOutError:0.0%}");
+        List<(string, string)> fitted = [("utilization", CalibratedAccelerator.Percent(r.Utilization))];
+        var fromManifest = manifestText is null ? null : CalibratedAccelerator.ForManifestEntry(manifestText, name, header, fitted);
+        return (fromManifest ?? CalibratedAccelerator.ForPreset(name, header, fitted)) + "\n";
+    }
 
     private static string Clip(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 }

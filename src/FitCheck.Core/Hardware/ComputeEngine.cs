@@ -14,6 +14,12 @@ public sealed record ComputeEngine(int InputLanes, int OutputLanes, int VectorLa
 
     public bool HasArray => InputLanes > 0 && OutputLanes > 0;
 
+    /// <summary>
+    /// Compute units of a dataflow fabric that layers are allocated to in whole units (see
+    /// Throughput.DataflowFabric); 0 when the fabric is not modelled as units (the plain dataflow period).
+    /// </summary>
+    public int FabricUnits { get; init; }
+
     public long ArrayMacs => (long)InputLanes * OutputLanes;
 
     /// <summary>Cycles to fill and drain the array once per weight tile: a stated assumption (rows + columns).</summary>

@@ -54,6 +54,18 @@ internal static class AcceleratorReader
             ? (WeightCaching)r.Choice(wc, "weightCaching", ManifestKeys.WeightCachingValues)
             : WeightCaching.Partial;
         var host = f.Optional("hostLink") is { } h ? ReadHostLink(r, h, name) : null;
+        if (f.Optional("fabricUnits") is { } fu)
+        {
+            var units = (int)r.Integer(fu, "fabricUnits", 1, 1 << 20);
+            if (execution != ExecutionMode.Dataflow)
+            {
+                throw new FitCheckException(DiagnosticCatalog.ValueOutOfRange("fabricUnits", r.Scalar(fu, "fabricUnits", ""),
+                    "applies only to a dataflow fabric", r.At(fu), "add `execution: dataflow` to " + label + ", or remove `fabricUnits:`"));
+            }
+
+            engine = (engine ?? ComputeEngine.Ideal) with { FabricUnits = units };
+        }
+
         var accelerator = new Accelerator(name, ops.MacsPerSecond, utilization, overlap, tiers, code, entryAt, engine, execution, caching, host);
         HierarchyValidator.Validate(accelerator);
         return (accelerator, r.At(nameNode));

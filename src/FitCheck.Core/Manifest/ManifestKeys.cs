@@ -18,6 +18,7 @@ public static class ManifestKeys
     [
         "name", "compute", "utilization", "overlap", "memory", "code", "preset",
         "macArray", "vectorLanes", "winograd", "execution", "weightCaching", "hostLink",
+        "fabricUnits",
     ];
 
     public static readonly string[] HostLink = ["bandwidth", "overhead"];

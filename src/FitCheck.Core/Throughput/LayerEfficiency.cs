@@ -11,7 +11,10 @@ namespace FitCheck.Throughput;
 /// along the array's inputs and the output channels along its outputs, each rounded up to whole lanes:
 /// efficiency = K / (ceil(K/in) in) x N / (ceil(N/out) out).</item>
 /// <item>Depthwise: a channel reduces only over its own taps, so only taps of the input lanes work
-/// (9 of 64 for 3x3 on a 64x64 array); channels run along the outputs.</item>
+/// (9 of 64 for 3x3 on a 64x64 array); channels run along the outputs. On a dataflow fabric of units
+/// (<see cref="ComputeEngine.FabricUnits"/>), whose blocks connect input channels to output channels and step
+/// through the taps in time, a depthwise channel feeds only its own output: the block's diagonal, one input
+/// lane of the rows (an assumption stated with the fabric).</item>
 /// <item>Each weight tile is reused over the layer's output positions P and costs in + out cycles to fill
 /// and drain: x P / (P + in + out). Small feature maps (7x7 with many channels) pay for it.</item>
 /// <item>Pooling, elementwise, copies and resizes run on the vector unit: elements read / lanes cycles.</item>
@@ -33,7 +36,7 @@ public static class LayerEfficiency
             return 1;
         }
 
-        var rows = shape.Kind == WorkKind.Depthwise ? shape.Taps : shape.K;
+        var rows = shape.Kind == WorkKind.Depthwise ? (engine.FabricUnits > 0 ? 1 : shape.Taps) : shape.K;
         var cols = shape.N;
         var p = (double)Math.Max(1, shape.Pixels);
         return Used(rows, engine.InputLanes) * Used(cols, engine.OutputLanes) * (p / (p + engine.FillCycles));

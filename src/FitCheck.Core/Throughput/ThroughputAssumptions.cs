@@ -28,6 +28,11 @@ public sealed record ThroughputAssumptions(
             ? $"{e.InputLanes}x{e.OutputLanes} MAC array" + (e.VectorLanes > 0 ? $", {e.VectorLanes}-lane vector unit" : ", vector work free")
                 + (e.Winograd ? ", Winograd F(2x2,3x3)" : "")
             : "every MAC at peak (no MAC array declared)" + (e.Winograd ? ", Winograd F(2x2,3x3)" : "");
+        if (e.FabricUnits > 0)
+        {
+            efficiency += $", {e.FabricUnits} fabric units allocated per layer in whole units, contexts reload weights per batch";
+        }
+
         var host = a.Host is { } h
             ? $"{Rate(h.BytesPerSecond)} + {(h.OverheadSeconds * 1000).ToString("0.###", CultureInfo.InvariantCulture)} ms per inference"
             : "none";

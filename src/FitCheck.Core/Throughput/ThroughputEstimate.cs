@@ -34,6 +34,9 @@ public sealed record ThroughputEstimate(
 
     public long StreamedWeightBytes { get; init; }
 
+    /// <summary>Contexts a dataflow fabric runs the network in (1 when it fits at once or is not modelled as units).</summary>
+    public int Contexts { get; init; } = 1;
+
     /// <summary>The figures the estimate assumed, stated for every report.</summary>
     public ThroughputAssumptions Assumptions { get; init; } = ThroughputAssumptions.Empty;
 }

@@ -49,6 +49,7 @@ public static class ThroughputModel
         var weightTier = placement.Weights.Tier;
         var cache = placement.WeightCache;
         var layers = new LayerCost[profile.Count];
+        var computeSeconds = new double[profile.Count];
         var totals = new long[tierCount];
         var tierSeconds = new double[tierCount];
         var timeByBound = new double[tierCount + 1];
@@ -108,6 +109,7 @@ public static class ThroughputModel
             timeByBound[bound + 1] += time;
             layerSum += time;
             computeTotal += compute;
+            computeSeconds[e] = compute;
             layers[e] = new LayerCost(profile.Layer[e], compute, bytes, memory, time, bound, efficiency, run);
         }
 
@@ -128,10 +130,18 @@ public static class ThroughputModel
             : 0;
         double latency, period;
         string boundName;
+        var contexts = 1;
         if (acc.Execution == ExecutionMode.Dataflow)
         {
             // Stages run concurrently; the slowest one sets the period.
             period = computeTotal;
+            var fabric = engine.FabricUnits > 0 ? Fabric(profile, placement, computeSeconds, engine.FabricUnits) : null;
+            if (fabric is not null)
+            {
+                period = fabric.BatchSeconds;
+                contexts = fabric.Contexts;
+            }
+
             boundName = ComputeBound;
             for (var t = 0; t < tierCount; t++)
             {
@@ -150,6 +160,11 @@ public static class ThroughputModel
 
             // Frames pass one at a time: one frame's latency is its share of the layer times plus its transfer.
             latency = (layerSum + host) / batch;
+            if (contexts > 1)
+            {
+                // Contexts run one after another over the whole batch: a frame's result waits for the last one.
+                latency = Math.Max(latency, fabric!.BatchSeconds + host);
+            }
         }
         else
         {
@@ -173,9 +188,36 @@ public static class ThroughputModel
             NominalMacs = nominal,
             ExecutedMacs = executed,
             HostSeconds = host,
+            Contexts = contexts,
             CachedWeightBytes = (cachedWeights + batch / 2) / batch,
             StreamedWeightBytes = (streamedWeights + batch / 2) / batch,
             Assumptions = ThroughputAssumptions.For(acc),
         };
+    }
+
+    /// <summary>
+    /// The fabric's schedule: a context holds as many whole layers' weights as the on-chip tier that caches
+    /// weights holds after code (a dataflow part keeps line buffers, not whole tensors, beside them); weights
+    /// are reloaded from their tier at its bandwidth.
+    /// </summary>
+    private static DataflowFabric.Schedule Fabric(TrafficProfile profile, Placement placement, double[] seconds, int units)
+    {
+        var tiers = placement.Accelerator.Tiers;
+        var weights = placement.Weights;
+        var cache = placement.WeightCache;
+        var room = long.MaxValue;
+        if (!tiers[weights.Tier].OnChip)
+        {
+            var t = cache.Any ? cache.Tier : -1;
+            room = t < 0 ? long.MaxValue : tiers[t].CapacityBytes - (placement.Code.Tier == t ? placement.Code.Bytes : 0);
+        }
+
+        var kinds = new WorkKind[profile.Count];
+        for (var e = 0; e < kinds.Length; e++)
+        {
+            kinds[e] = profile.Shapes[e].Kind;
+        }
+
+        return DataflowFabric.Plan(seconds, kinds, profile.WeightBytes, units, Math.Max(1, room), tiers[weights.Tier].BandwidthBytesPerSecond);
     }
 }
