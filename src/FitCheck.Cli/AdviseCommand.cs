@@ -52,8 +52,7 @@ internal static class AdviseCommand
             var activations = cmd.Option("--activations <WHERE>", "With a model: where the activation arena must fit: on-chip (default), anywhere or a tier name.", CommandOptionType.SingleValue);
             var weights = cmd.Option("--weights <WHERE>", "With a model: where the weights must fit. Default: no gate.", CommandOptionType.SingleValue);
             var minFps = cmd.Option("--min-fps <FPS>", "With a model: the frame-rate floor, e.g. 30fps. Default: no gate.", CommandOptionType.SingleValue);
-            var format = cmd.Option("-f|--format <FORMAT>", "console (a sentence per answer and a table; the default) or json (schemaVersion 1).", CommandOptionType.SingleValue);
-            var output = cmd.Option("-o|--output <FILE>", "Write the answer to FILE instead of standard output.", CommandOptionType.SingleValue);
+            var output = ReportOutput.Register(cmd, ReportKind.Advice);
             cmd.OnExecute(() =>
             {
                 if (string.IsNullOrWhiteSpace(target.Value))
@@ -62,12 +61,7 @@ internal static class AdviseCommand
                         "run `dotnet fitcheck advise fitcheck.yml --max-resolution` or `dotnet fitcheck advise zoo:yolov3 -a coral-edgetpu --max-resolution`"));
                 }
 
-                var json = (format.Value()?.Trim().ToLowerInvariant() ?? "console") switch
-                {
-                    "console" or "table" or "text" => false,
-                    "json" => true,
-                    _ => throw new FitCheckException(DiagnosticCatalog.InvalidArgument($"unknown format '{format.Value()}'", "use --format console or json")),
-                };
+                var chosen = output.Parse();
                 var (min, max) = ParseRange(range.Value());
                 var question = new AdviceQuestion(maxResolution.HasValue(), forGate.Value(), minMemory.Value(), precision.HasValue(), batch.HasValue(),
                     min, max, Positive(step.Value(), "--step", Resolution.MaxSide), Positive(maxBatch.Value(), "--max-batch", 4096) ?? BatchSearch.DefaultMax);
@@ -109,15 +103,7 @@ internal static class AdviseCommand
                     report = new AdviceReport(null, question, Adviser.Advise(targets, question, cache));
                 }
 
-                var text = json ? AdviceJsonReport.ToString(report, FitCheckApp.Version) : AdviceConsole.Render(report, context.UseColor && !output.HasValue());
-                if (output.Value() is { } path)
-                {
-                    ReportWriter.WriteFile(context, path, text);
-                }
-                else
-                {
-                    context.Out.Write(text);
-                }
+                output.Emit(context, ReportWriter.Render(context, report, chosen, new ReportOptions(FitCheckApp.Version), output.Path is not null));
 
                 return report.AllAnswered ? FitCheckApp.Passed : FitCheckApp.GateFailed;
             });

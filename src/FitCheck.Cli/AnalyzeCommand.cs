@@ -5,6 +5,7 @@ using FitCheck.Evaluation;
 using FitCheck.Graph;
 using FitCheck.Hardware;
 using FitCheck.Models;
+using FitCheck.Reports;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace FitCheck.Cli;
@@ -24,65 +25,36 @@ internal static class AnalyzeCommand
                   dotnet fitcheck analyze models/yolov4.cfg --batch 4
                   dotnet fitcheck analyze models/person_detect.tflite --format json
                   dotnet fitcheck analyze silero_vad.onnx --input input=512 --input sr=16000
+                  dotnet fitcheck analyze zoo:yolov3 -r 608x608 -a hailo-8 -a coral-edgetpu
+
+                With -a, each resolution is also placed on each accelerator's memory tiers, with its fps;
+                no gate is evaluated (use `check` for that).
                 """;
             var model = cmd.Argument("model", "zoo:<name> (see `dotnet fitcheck zoo`), or a path to a Darknet .cfg, an .onnx or a .tflite file.");
             var resolutions = cmd.Option("-r|--resolution <WxH>", "Input resolution, e.g. 608x608; repeat for several. Default: the model's own.", CommandOptionType.MultipleValue);
-            var precision = cmd.Option("-p|--precision <PRECISION>", "int8 (int32 biases), int16, fp16 or fp32. Default: the model file's own (ONNX initializer types, TFLite activation types), else int8.", CommandOptionType.SingleValue);
-            var batch = cmd.Option("-b|--batch <N>", "Images per inference, 1 to 4096. Default: 1.", CommandOptionType.SingleValue);
-            var inputs = cmd.Option("-i|--input <NAME_EQUALS_N>", "ONNX only: pin a dynamic dimension (its dim_param name) or an input (its name) to N, e.g. samples=16000; a scalar input such as a sample rate takes the value. Repeatable.", CommandOptionType.MultipleValue);
-            var format = cmd.Option("-f|--format <FORMAT>", OutputFormats.Help, CommandOptionType.SingleValue);
-            var output = cmd.Option("-o|--output <FILE>", "Write the report to FILE instead of standard output.", CommandOptionType.SingleValue);
+            var options = CommonOptions.Register(cmd, Common.Model | Common.Accelerators | Common.Manifest | Common.Report);
             cmd.OnExecute(() =>
             {
-                var options = CommonOptions.Parse(model.Value, precision.Value(), batch.Value());
-                var chosen = OutputFormats.Parse(format.Value());
-                OutputFile.RefuseInputs(context, [output.Value()], [(options.Model, "model")]);
-                var source = ModelSourceResolver.Resolve(options.Model, context.WorkingDirectory, null, InputPins.Parse(inputs.Values));
-                SourceNotes.Write(context, source);
+                _ = options.StatedPrecision; // a bad --precision is refused before any work
+                var batch = options.Batch;
+                var chosen = options.Report.Parse();
+                OutputFile.RefuseInputs(context, [options.Report.Path], model.Value is { } m ? [(m, "model")] : []);
+                var accelerators = options.Accelerators(context);
+                var source = options.Resolve(context, model.Value);
+                var precision = options.PrecisionFor(context, source);
                 var list = resolutions.Values.Count == 0
                     ? [source.DefaultResolution]
                     : resolutions.Values.Select(v => Resolution.Parse(v ?? "")).ToList();
-                var results = list
-                    .Select(r => new CheckResult(Evaluator.Analyze(source.Name, source, r, options.Batch, options.PrecisionFor(source), CodeSizeModel.Default), null, []))
-                    .ToList();
-                ReportWriter.Write(context, new CheckReport(null, results), chosen, output.Value());
+                var analyses = list.Select(r => Evaluator.Analyze(source.Name, source, r, batch, precision, CodeSizeModel.Default)).ToList();
+
+                // With -a, each analysis is also placed on each accelerator and its fps estimated; no gate is
+                // evaluated (that is `check`), so no verdict is shown.
+                var results = accelerators.Count == 0
+                    ? analyses.Select(a => new CheckResult(a, null, [])).ToList()
+                    : analyses.SelectMany(a => accelerators.Select(acc => Evaluator.Deploy(a, acc, GateSpec.None) with { Gates = [] })).ToList();
+                var reportOptions = new ReportOptions(FitCheckApp.Version, accelerators);
+                options.Report.Emit(context, ReportWriter.Render(context, new CheckReport(null, results), chosen, reportOptions, options.Report.Path is not null));
                 return FitCheckApp.Passed;
             });
         });
-}
-
-internal sealed record CommonOptions(string Model, Precision? Precision, int Batch)
-{
-    /// <summary>The stated precision, else what the model file implies (ONNX initializer types), else int8.</summary>
-    public Precision PrecisionFor(IModelSource source) => Precision ?? source.NativePrecision ?? Analysis.Precision.Int8;
-
-    public static CommonOptions Parse(string? model, string? precision, string? batch)
-    {
-        if (string.IsNullOrWhiteSpace(model))
-        {
-            throw new FitCheckException(DiagnosticCatalog.InvalidArgument("missing the model",
-                "name a built-in model (e.g. zoo:yolov3; `dotnet fitcheck zoo` lists them) or a .cfg/.onnx/.tflite file"));
-        }
-
-        Precision? stated = null;
-        if (precision is not null && !PrecisionInfo.TryParse(precision, out var p))
-        {
-            throw new FitCheckException(DiagnosticCatalog.InvalidArgument($"unknown precision '{precision}'",
-                $"use one of {string.Join(", ", PrecisionInfo.Names)}"));
-        }
-
-        var b = 1;
-        if (batch is not null && (!int.TryParse(batch, NumberStyles.None, CultureInfo.InvariantCulture, out b) || b < 1 || b > 4096))
-        {
-            throw new FitCheckException(DiagnosticCatalog.InvalidArgument($"batch '{batch}' is not a whole number from 1 to 4096",
-                "use --batch 1 for latency-bound deployments, larger for throughput"));
-        }
-
-        if (precision is not null && PrecisionInfo.TryParse(precision, out var parsed))
-        {
-            stated = parsed;
-        }
-
-        return new CommonOptions(model, stated, b);
-    }
 }

@@ -29,10 +29,9 @@ internal static class CheckCommand
                 With GITHUB_ACTIONS=true, failed gates are also printed as ::error workflow commands.
                 """;
             var manifest = cmd.Argument("manifest", "Path to the YAML manifest. Default: ./fitcheck.yml.");
-            var format = cmd.Option("-f|--format <FORMAT>", OutputFormats.Help, CommandOptionType.SingleValue);
-            var output = cmd.Option("-o|--output <FILE>", "Write the --format report to FILE instead of standard output.", CommandOptionType.SingleValue);
+            var report = ReportOutput.Register(cmd, ReportKind.Check);
             var reports = cmd.Option("--report <REPORT>",
-                $"Also write a report to a file, as FORMAT=PATH (e.g. md=summary.md); repeat for several. FORMAT: {OutputFormats.Names}.", CommandOptionType.MultipleValue);
+                $"Also write a report to a file, as FORMAT=PATH (e.g. md=summary.md); repeat for several. FORMAT: {ReportFormats.Names(ReportKind.Check)}.", CommandOptionType.MultipleValue);
             var baseline = cmd.Option("--baseline <FILE>",
                 "An earlier `--format json` report: show per-deployment deltas of weights, activations, code and fps.", CommandOptionType.SingleValue);
             var limits = CliLimits.Register(cmd);
@@ -42,11 +41,11 @@ internal static class CheckCommand
             cmd.OnExecute(() =>
             {
                 var path = ManifestFile.Choose(context, manifest.Value) ?? throw ManifestFile.Missing("check");
-                var chosen = OutputFormats.Parse(format.Value());
-                var requests = reports.Values.Select(v => ReportRequest.Parse(v ?? "")).ToList();
+                var chosen = report.Parse();
+                var requests = reports.Values.Select(v => ReportRequest.Parse(v ?? "", ReportKind.Check, "check")).ToList();
                 var budget = ParseGrowth(maxGrowth.Value(), baseline.HasValue());
                 var workLimits = limits.Parse();
-                var outputs = requests.Select(r => r.Path).Append(output.Value()).ToList();
+                var outputs = requests.Select(r => r.Path).Append(report.Path).ToList();
                 OutputFile.RefuseInputs(context, outputs, [(path, "manifest"), .. baseline.Value() is { } bl ? [(bl, "baseline")] : Array.Empty<(string, string)>()]);
                 var old = baseline.Value() is { } b ? BaselineReader.Read(b, InputFiles.ReadBytes(context, b)) : null;
 
@@ -57,37 +56,37 @@ internal static class CheckCommand
                 OutputFile.RefuseInputs(context, outputs,
                     document.Models.Where(m => !m.Source.StartsWith(Models.ModelSourceResolver.ZooPrefix, StringComparison.OrdinalIgnoreCase))
                         .Select(m => (Path.Combine(modelDirectory, m.Source.Trim()), $"model file of '{InertText.Clip(m.Name)}'")));
-                var report = Progress.Run(context, progress => ManifestCheck.Check(document with { Path = fullPath }, progress, workLimits));
-                report = report with { ManifestPath = path };
+                var results = Progress.Run(context, progress => ManifestCheck.Check(document with { Path = fullPath }, progress, workLimits));
+                results = results with { ManifestPath = path };
 
                 // Where a gate fails, every format also says what would pass (searched with the same gates).
-                if (!report.AllPassed)
+                if (!results.AllPassed)
                 {
-                    report = FailureAdvice.Annotate(report, document with { Path = fullPath });
+                    results = FailureAdvice.Annotate(results, document with { Path = fullPath });
                 }
 
                 var comparison = old is null
                     ? null
-                    : BaselineComparison.Compare(baseline.Value()!, old, report.Results.Select(DeploymentFigures.From).ToList(), budget);
+                    : BaselineComparison.Compare(baseline.Value()!, old, results.Results.Select(DeploymentFigures.From).ToList(), budget);
                 // The growth budget becomes each compared deployment's max-growth gate: from here on the report alone
                 // decides the verdict, so the exit code and every format agree.
-                report = comparison?.ApplyTo(report) ?? report;
+                results = comparison?.ApplyTo(results) ?? results;
                 var options = new ReportOptions(FitCheckApp.Version, document.Accelerators, comparison);
 
                 foreach (var request in requests)
                 {
-                    ReportWriter.WriteFile(context, request.Path, ReportWriter.Render(context, report, request.Format, options, toFile: true));
+                    ReportWriter.WriteFile(context, request.Path, ReportWriter.Render(context, results, request.Format, options, toFile: true));
                 }
 
-                ReportWriter.Write(context, report, chosen, output.Value(), options);
+                report.Emit(context, ReportWriter.Render(context, results, chosen, options, toFile: report.Path is not null));
                 if (string.Equals(context.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase))
                 {
                     // Workflow commands are read from either stream; keep them out of a JSON/XML report on stdout.
-                    var stream = output.HasValue() || !chosen.IsMachineReadable() ? context.Out : context.Error;
-                    GitHubAnnotations.Write(stream, report);
+                    var stream = report.Path is not null || !chosen.MachineReadable ? context.Out : context.Error;
+                    GitHubAnnotations.Write(stream, results);
                 }
 
-                return report.AllPassed ? FitCheckApp.Passed : FitCheckApp.GateFailed;
+                return results.AllPassed ? FitCheckApp.Passed : FitCheckApp.GateFailed;
             });
         });
 

@@ -36,12 +36,13 @@ internal static class ConsoleReport
         var console = ConsoleFactory.Create(writer, color, width);
 
         var gated = report.Results.Any(r => r.Passed is not null);
+        var placed = report.Results.Any(r => r.Accelerator is not null);
         var columns = new List<TableFit.Column>
         {
             new("model", false, 0, [.. report.Results.Select(r => r.Analysis.Model)], Left: true),
             new("resolution", false, 0, [.. report.Results.Select(r => r.Analysis.Resolution.ToString())], "res", Left: true),
         };
-        if (gated)
+        if (placed)
         {
             columns.Add(new("accelerator", false, 0, [.. report.Results.Select(r => r.RunsOn ?? "-")], "accel", Left: true));
         }
@@ -52,9 +53,13 @@ internal static class ConsoleReport
         columns.Add(new("weights", true, 1, [.. report.Results.Select(r => ByteFormat.Human(r.Analysis.WeightBytes))]));
         columns.Add(new("activations", true, 0, [.. report.Results.Select(r => ByteFormat.Human(r.Analysis.Activations.PeakBytes))], "acts"));
         columns.Add(new("code", true, 3, [.. report.Results.Select(r => ByteFormat.Human(r.Analysis.CodeBytes))]));
-        if (gated)
+        if (placed)
         {
             columns.Add(new("fps", true, 2, [.. report.Results.Select(r => r.Throughput is { } t ? PerformanceGates.Fps(t.Fps) : "-")]));
+        }
+
+        if (gated)
+        {
             columns.Add(new("verdict", false, 0, [.. report.Results.Select(r => Verdict(r, false))], ShortCells: [.. report.Results.Select(r => Verdict(r, true))], Left: true));
         }
 

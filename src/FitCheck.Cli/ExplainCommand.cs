@@ -24,33 +24,29 @@ internal static class ExplainCommand
                 Examples:
                   dotnet fitcheck explain zoo:yolov3 --accelerator inferx-x1 --resolution 608x608
                   dotnet fitcheck explain zoo:resnet50 -a bulk-sram --manifest examples/seed/fitcheck.yml --format json
+                  dotnet fitcheck explain model.onnx -a hailo-8 --format json --output explain.json
                 """;
             var model = cmd.Argument("model", "zoo:<name> (see `dotnet fitcheck zoo`), or a path to a Darknet .cfg, an .onnx or a .tflite file.");
-            var accelerator = cmd.Option("-a|--accelerator <NAME>", AcceleratorChoice.Help, CommandOptionType.SingleValue);
             var resolution = cmd.Option("-r|--resolution <WxH>", "Input resolution, e.g. 608x608. Default: the model's own.", CommandOptionType.SingleValue);
-            var manifest = cmd.Option("-m|--manifest <FILE>", AcceleratorChoice.ManifestHelp, CommandOptionType.SingleValue);
-            var precision = cmd.Option("-p|--precision <PRECISION>", "int8 (default; int32 biases), int16, fp16 or fp32.", CommandOptionType.SingleValue);
-            var batch = cmd.Option("-b|--batch <N>", "Images per inference, 1 to 4096. Default: 1.", CommandOptionType.SingleValue);
-            var format = cmd.Option("-f|--format <FORMAT>", OutputFormats.Help, CommandOptionType.SingleValue);
+            var options = CommonOptions.Register(cmd, Common.Accelerator | Common.Manifest | Common.Model | Common.Report, ReportKind.Explain);
             cmd.OnExecute(() =>
             {
-                var options = CommonOptions.Parse(model.Value, precision.Value(), batch.Value());
-                var chosen = OutputFormats.Parse(format.Value());
-                if (accelerator.Value() is not { } name)
+                _ = options.StatedPrecision; // a bad --precision is refused before any work
+                var batch = options.Batch;
+                var chosen = options.Report.Parse();
+                OutputFile.RefuseInputs(context, [options.Report.Path], model.Value is { } m ? [(m, "model")] : []);
+                if (options.AcceleratorNames.Count == 0)
                 {
                     throw new Diagnostics.FitCheckException(Diagnostics.DiagnosticCatalog.InvalidArgument("missing --accelerator",
                         "name an accelerator from the manifest or a preset, e.g. --accelerator inferx-x1 (`dotnet fitcheck zoo` lists presets)"));
                 }
 
-                var acc = AcceleratorChoice.Resolve(context, [name], manifest.Value())[0];
-                var source = ModelSourceResolver.Resolve(options.Model, context.WorkingDirectory, null);
-                SourceNotes.Write(context, source);
+                var acc = options.Accelerators(context)[0];
+                var source = options.Resolve(context, model.Value);
                 var r = resolution.Value() is { } text ? Resolution.Parse(text) : source.DefaultResolution;
-                var analysis = Evaluator.Analyze(source.Name, source, r, options.Batch, options.PrecisionFor(source), acc.Code);
+                var analysis = Evaluator.Analyze(source.Name, source, r, batch, options.PrecisionFor(context, source), acc.Code);
                 var result = Evaluator.Deploy(analysis, acc, GateSpec.None);
-                context.Out.Write(chosen == OutputFormat.Json
-                    ? ExplainJsonReport.ToString(result, FitCheckApp.Version)
-                    : Render(result, context.UseColor, ConsoleReport.Width(context)));
+                options.Report.Emit(context, ReportWriter.Render(context, result, chosen, new ReportOptions(FitCheckApp.Version), options.Report.Path is not null));
                 return FitCheckApp.Passed;
             });
         });

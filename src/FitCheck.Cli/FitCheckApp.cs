@@ -25,7 +25,7 @@ internal static class FitCheckApp
         }
         catch (CommandParsingException e)
         {
-            return Report(context, DiagnosticCatalog.InvalidArgument(e.Message, "run `dotnet fitcheck --help` for the commands and their options"));
+            return Report(context, OptionSuggestions.Diagnose(e));
         }
         catch (FitCheckException e)
         {
@@ -97,6 +97,13 @@ internal static class FitCheckApp
         AdviseCommand.Register(app, context);
         InitCommand.Register(app, context);
         CalibrateCommand.Register(app, context);
+        foreach (var command in app.Commands)
+        {
+            // Children copy Console.Out when they are created; a command's help and errors go where the app's do.
+            command.Out = context.Out;
+            command.Error = context.Error;
+        }
+
         app.OnExecute(() =>
         {
             app.ShowHelp();

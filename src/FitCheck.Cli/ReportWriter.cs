@@ -1,33 +1,35 @@
+using FitCheck.Advice;
 using FitCheck.Evaluation;
 using FitCheck.Reports;
 
 namespace FitCheck.Cli;
 
-/// <summary>Renders a report in any format and writes it to stdout or to a file.</summary>
+/// <summary>
+/// Renders a report in a registered format: the console table here (Spectre.Console lives in the CLI),
+/// every other format by its writer in <see cref="ReportFormats"/>.
+/// </summary>
 internal static class ReportWriter
 {
-    public static void Write(CliContext context, CheckReport report, OutputFormat format, string? outputPath, ReportOptions? options = null)
-    {
-        options ??= new ReportOptions(FitCheckApp.Version);
-        var text = Render(context, report, format, options, toFile: outputPath is not null);
-        if (outputPath is null)
-        {
-            context.Out.Write(text);
-            return;
-        }
+    public static string Render(CliContext context, CheckReport report, ReportFormat format, ReportOptions options, bool toFile) =>
+        format.HostRendered
+            ? ConsoleReport.Render(report, !toFile && context.UseColor, ConsoleReport.Width(context))
+                + (options.Baseline is { } baseline ? ConsoleBaseline.Render(baseline) : "")
+            : format.Check!(report, options);
 
-        WriteFile(context, outputPath, text);
-    }
+    public static string Render(CliContext context, CheckResult result, ReportFormat format, ReportOptions options, bool toFile) =>
+        format.HostRendered
+            ? ExplainCommand.Render(result, !toFile && context.UseColor, ConsoleReport.Width(context))
+            : format.Explain!(result, options);
 
-    public static string Render(CliContext context, CheckReport report, OutputFormat format, ReportOptions options, bool toFile) => format switch
-    {
-        OutputFormat.Json => JsonReport.ToString(report, options.ToolVersion),
-        OutputFormat.Markdown => MarkdownReport.ToString(report, options),
-        OutputFormat.JUnit => JUnitReport.ToString(report, options),
-        OutputFormat.Sarif => SarifReport.ToString(report, options),
-        _ => ConsoleReport.Render(report, !toFile && context.UseColor, ConsoleReport.Width(context))
-            + (options.Baseline is { } baseline ? ConsoleBaseline.Render(baseline) : ""),
-    };
+    public static string Render(CliContext context, SweepResult sweep, ReportFormat format, ReportOptions options, bool toFile) =>
+        format.HostRendered
+            ? SweepCommand.Table(sweep, !toFile && context.UseColor)
+            : format.Sweep!(sweep, options);
+
+    public static string Render(CliContext context, AdviceReport report, ReportFormat format, ReportOptions options, bool toFile) =>
+        format.HostRendered
+            ? AdviceConsole.Render(report, !toFile && context.UseColor)
+            : format.Advice!(report, options);
 
     public static void WriteFile(CliContext context, string path, string text) => OutputFile.Write(context, path, text);
 }

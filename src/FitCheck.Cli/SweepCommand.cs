@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using FitCheck.Diagnostics;
 using FitCheck.Evaluation;
 using FitCheck.Models;
@@ -34,11 +31,7 @@ internal static class SweepCommand
                 """;
             var models = cmd.Argument("models", "One or more models: zoo:<name>, or paths to Darknet .cfg, .onnx or .tflite files.", multipleValues: true);
             var resolutions = cmd.Option("-r|--resolutions <RANGE>", "FROM..TO/STEP square sides (e.g. 224..2048/32) or a list (224,608,1920x1088). Default: 224..2048/32.", CommandOptionType.SingleValue);
-            var accelerators = cmd.Option("-a|--accelerator <NAME>", AcceleratorChoice.Help + " Repeat for several.", CommandOptionType.MultipleValue);
-            var manifest = cmd.Option("-m|--manifest <FILE>", AcceleratorChoice.ManifestHelp, CommandOptionType.SingleValue);
-            var precision = cmd.Option("-p|--precision <PRECISION>", "int8 (default; int32 biases), int16, fp16 or fp32.", CommandOptionType.SingleValue);
-            var batch = cmd.Option("-b|--batch <N>", "Images per inference, 1 to 4096. Default: 1.", CommandOptionType.SingleValue);
-            var format = cmd.Option("-f|--format <FORMAT>", "table (default), csv or json.", CommandOptionType.SingleValue);
+            var options = CommonOptions.Register(cmd, Common.Accelerators | Common.Manifest | Common.Model | Common.Report, ReportKind.Sweep);
             var chart = cmd.Option("-c|--chart <FILE>", "Also draw the chart to FILE (.svg or .png).", CommandOptionType.SingleValue);
             cmd.OnExecute(() =>
             {
@@ -48,24 +41,21 @@ internal static class SweepCommand
                         "name one or more models, e.g. `dotnet fitcheck sweep zoo:resnet50 zoo:yolov3`"));
                 }
 
-                var options = CommonOptions.Parse(models.Values[0], precision.Value(), batch.Value());
-                var kind = format.Value()?.Trim().ToLowerInvariant() ?? "table";
-                if (kind is not ("table" or "console" or "csv" or "json"))
-                {
-                    throw new FitCheckException(DiagnosticCatalog.InvalidArgument($"unknown format '{format.Value()}'", "use --format table, csv or json"));
-                }
+                var (stated, batch) = (options.StatedPrecision, options.Batch);
+                var chosen = options.Report.Parse();
 
                 var list = ResolutionRange.Parse(resolutions.Value() ?? "224..2048/32");
-                var accs = accelerators.Values.Count == 0 ? [] : AcceleratorChoice.Resolve(context, accelerators.Values, manifest.Value());
-                var sources = models.Values.Select(m => ModelSourceResolver.Resolve(m ?? "", context.WorkingDirectory, null)).ToList();
-                var sweep = Progress.Run(context, p => Sweep.Run(sources, list, accs, options.Precision, options.Batch, p));
-                context.Out.Write(kind switch
+                var accs = options.Accelerators(context);
+                var sources = models.Values.Select(m => options.Resolve(context, m)).ToList();
+                foreach (var source in sources)
                 {
-                    "csv" => Csv(sweep),
-                    "json" => Json(sweep),
-                    _ => Table(sweep, context.UseColor),
-                });
-                foreach (var note in sources.SelectMany(s => s.Notes.Select(n => $"{s.Name}: {n}")).Concat(sweep.Notes))
+                    // Sweep follows the same policy inside Core; this only says which precision it used.
+                    options.PrecisionFor(context, source);
+                }
+
+                var sweep = Progress.Run(context, p => Sweep.Run(sources, list, accs, stated, batch, p));
+                options.Report.Emit(context, ReportWriter.Render(context, sweep, chosen, new ReportOptions(FitCheckApp.Version), options.Report.Path is not null));
+                foreach (var note in sweep.Notes)
                 {
                     context.Error.WriteLine("note: " + note);
                 }
@@ -120,88 +110,5 @@ internal static class SweepCommand
         }
 
         return writer.ToString();
-    }
-
-    public static string Csv(SweepResult sweep)
-    {
-        var sb = new StringBuilder();
-        sb.Append("model,width,height,megapixels,weightBytes,activationBytes,codeBytes,totalBytes");
-        foreach (var a in sweep.Accelerators)
-        {
-            sb.Append(",fps_").Append(a.Name);
-        }
-
-        sb.Append('\n');
-        foreach (var p in sweep.Points)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"{p.Model},{p.Resolution.Width},{p.Resolution.Height},{p.Megapixels:0.######},{p.WeightBytes},{p.ActivationBytes},{p.CodeBytes},{p.TotalBytes}");
-            foreach (var f in p.Fps)
-            {
-                sb.Append(',').Append(f is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "");
-            }
-
-            sb.Append('\n');
-        }
-
-        return sb.ToString();
-    }
-
-    public static string Json(SweepResult sweep)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("schemaVersion", JsonReport.SchemaVersion);
-            w.WriteStartArray("accelerators");
-            foreach (var a in sweep.Accelerators)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", a.Name);
-                w.WriteNumber("onChipBytes", a.OnChipBytes);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("points");
-            foreach (var p in sweep.Points)
-            {
-                w.WriteStartObject();
-                w.WriteString("model", p.Model);
-                w.WriteString("resolution", p.Resolution.ToString());
-                w.WriteNumber("megapixels", p.Megapixels);
-                w.WriteNumber("weightBytes", p.WeightBytes);
-                w.WriteNumber("activationBytes", p.ActivationBytes);
-                w.WriteNumber("codeBytes", p.CodeBytes);
-                w.WriteNumber("totalBytes", p.TotalBytes);
-                w.WriteStartObject("fps");
-                for (var i = 0; i < sweep.Accelerators.Count; i++)
-                {
-                    if (p.Fps[i] is { } v)
-                    {
-                        JsonReport.WriteDouble(w, sweep.Accelerators[i].Name, v);
-                    }
-                    else
-                    {
-                        w.WriteNull(sweep.Accelerators[i].Name);
-                    }
-                }
-
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("notes");
-            foreach (var n in sweep.Notes)
-            {
-                w.WriteStringValue(n);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 }

@@ -23,7 +23,14 @@ public static partial class DiagnosticCatalog
         new("FC0605", $"'{path}' already exists; not overwriting it", null,
             "pass another path (`dotnet fitcheck init other.yml`) or delete the file first");
 
-    public static Diagnostic InvalidReportOption(string text, string reason) =>
+    public static Diagnostic InvalidReportOption(string text, string reason, string formats) =>
         new("FC0606", $"--report '{text}' {reason}", null,
-            "write FORMAT=PATH with FORMAT one of md, json, junit, sarif, console, e.g. `--report md=fitcheck.md`");
+            $"write FORMAT=PATH with FORMAT one of {formats}, e.g. `--report md=fitcheck.md`");
+}
+
+public static partial class DiagnosticCatalog
+{
+    public static Diagnostic FormatNotForCommand(string command, string format, string option, string accepted) =>
+        new("FC0607", $"`{command}` cannot write a {format} report", null,
+            $"use {option} with one of the formats {command} writes: {accepted}");
 }

@@ -18,8 +18,8 @@ public sealed record CheckResult(
     Placement? Placement = null,
     ThroughputEstimate? Throughput = null)
 {
-    /// <summary>null when nothing was gated (analyze); otherwise whether every gate passed.</summary>
-    public bool? Passed => Accelerator is null ? null : Gates.All(g => g.Passed);
+    /// <summary>null when nothing was gated (analyze, with or without an accelerator); otherwise whether every gate passed.</summary>
+    public bool? Passed => Accelerator is null || Gates.Count == 0 ? null : Gates.All(g => g.Passed);
 
     /// <summary>For a failed deployment, what would pass (set by `check` through the advice search); else null.</summary>
     public WouldPass? WouldPass { get; init; }

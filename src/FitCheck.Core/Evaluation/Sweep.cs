@@ -36,7 +36,7 @@ public static class Sweep
                 ModelAnalysis analysis;
                 try
                 {
-                    analysis = Evaluator.Analyze(model.Name, model, resolution, batch, precision ?? model.NativePrecision ?? Precision.Int8, CodeSizeModel.Default);
+                    analysis = Evaluator.Analyze(model.Name, model, resolution, batch, PrecisionPolicy.Choose(precision, model), CodeSizeModel.Default);
                 }
                 catch (FitCheckException e) when (e.Diagnostic.Id is "FC0202" or "FC0203" or "FC0204" or "FC1101")
                 {

@@ -45,13 +45,14 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("md=out.md", "Markdown", "out.md")]
-    [InlineData("junit=a=b.xml", "JUnit", "a=b.xml")]
-    [InlineData("sarif=r.sarif", "Sarif", "r.sarif")]
+    [InlineData("md=out.md", "md", "out.md")]
+    [InlineData("markdown=out.md", "md", "out.md")]
+    [InlineData("junit=a=b.xml", "junit", "a=b.xml")]
+    [InlineData("sarif=r.sarif", "sarif", "r.sarif")]
     public void AReportOptionIsFormatEqualsPath(string text, string format, string path)
     {
-        var request = ReportRequest.Parse(text);
-        Assert.Equal(format, request.Format.ToString());
+        var request = ReportRequest.Parse(text, FitCheck.Reports.ReportKind.Check, "check");
+        Assert.Equal(format, request.Format.Name);
         Assert.Equal(path, request.Path);
     }
 
@@ -60,7 +61,7 @@ public sealed class InitCommandTests : IDisposable
     [InlineData("=x.md")]
     [InlineData("html=x.html")]
     public void AMalformedReportOptionIsABadArgument(string text) =>
-        Assert.Equal("FC0606", Assert.Throws<FitCheck.Diagnostics.FitCheckException>(() => ReportRequest.Parse(text)).Diagnostic.Id);
+        Assert.Equal("FC0606", Assert.Throws<FitCheck.Diagnostics.FitCheckException>(() => ReportRequest.Parse(text, FitCheck.Reports.ReportKind.Check, "check")).Diagnostic.Id);
 
     [Theory]
     [InlineData("5%", 0.05)]
