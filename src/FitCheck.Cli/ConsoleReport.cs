@@ -45,7 +45,7 @@ internal static class ConsoleReport
         };
         if (placed)
         {
-            columns.Add(new("accelerator", false, 0, [.. report.Results.Select(r => r.Accelerator ?? "-")], "accel", Left: true));
+            columns.Add(new("accelerator", false, 0, [.. report.Results.Select(r => r.RunsOn ?? "-")], "accel", Left: true));
         }
 
         // Dropped first when the width is short: the higher the number, the sooner it goes.
@@ -79,7 +79,12 @@ internal static class ConsoleReport
             var striped = r.Throughput is { Stripes.Any: true } s
                 ? "; " + StripeSummary.Sentence(s.Stripes, e => r.Analysis.Network.Layers[s.Layers[e].Layer].Name, r.Analysis.Batch)
                 : "";
-            writer.WriteLine($"{r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator}: {speed}; {r.Placement!.Summary}{striped}.");
+            writer.WriteLine($"{r.Analysis.Model} {r.Analysis.Resolution} on {r.RunsOn}: {speed}; {r.Placement!.Summary}{striped}.");
+        }
+
+        foreach (var group in report.Groups())
+        {
+            writer.WriteLine(GroupSentence.Of(group) + ".");
         }
 
         // What the fps figures assumed, once per accelerator, so a change in them can be traced.
@@ -96,7 +101,7 @@ internal static class ConsoleReport
                 // Written past Spectre, like the placement lines: a reason is never wrapped mid-figure, and a
                 // piped log keeps one line per failure for grep.
                 var mark = color ? "\u001b[31m✗\u001b[0m" : "✗";
-                writer.WriteLine($"{mark} {r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator}: {g.Message}");
+                writer.WriteLine($"{mark} {r.Analysis.Model} {r.Analysis.Resolution} on {r.RunsOn}: {g.Message}");
             }
 
             if (r.WouldPass is { } advice)
