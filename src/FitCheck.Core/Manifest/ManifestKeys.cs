@@ -12,7 +12,7 @@ public static class ManifestKeys
     [
         "name", "compute", "utilization", "overlap", "memory", "code", "preset",
         "macArray", "vectorLanes", "winograd", "execution", "weightCaching", "hostLink",
-        "fabricUnits", "efficiency",
+        "fabricUnits", "layerBandwidth", "efficiency",
     ];
 
     /// <summary>Keys of `efficiency:`, one per operator kind.</summary>
