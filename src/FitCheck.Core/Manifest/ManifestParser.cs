@@ -142,7 +142,8 @@ public static class ManifestParser
             models.Add(m);
         }
 
-        return new ManifestDocument(path, number, accelerators, models) { Warnings = r.Warnings };
+        var groups = f.Optional("together") is { } together ? GroupReader.Read(r, together, models) : [];
+        return new ManifestDocument(path, number, accelerators, models) { Warnings = r.Warnings, Groups = groups };
     }
 
     /// <summary>
