@@ -18,7 +18,7 @@ public static class ManifestKeys
     [
         "name", "compute", "utilization", "overlap", "memory", "code", "preset",
         "macArray", "vectorLanes", "winograd", "execution", "weightCaching", "hostLink",
-        "fabricUnits", "efficiency",
+        "fabricUnits", "layerBandwidth", "efficiency",
         "striping",
     ];
 
