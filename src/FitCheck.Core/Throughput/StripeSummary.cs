@@ -44,7 +44,7 @@ public static class StripeSummary
         var count = runs.Count == 1 ? "1 run" : $"{runs.Count} runs";
         return string.Create(CultureInfo.InvariantCulture,
             $"striped: {count} ({detail}); on chip {ByteFormat.Human(plan.OnChipBytes)} at most; " +
-            $"{plan.TotalExtraMacs / batch / 1e9:0.###} GMACs/frame recomputed in halos; {ByteFormat.Human(offChip / batch)}/frame off chip by the striped runs");
+            $"{Macs(plan.TotalExtraMacs / batch)}/frame recomputed in halos; {ByteFormat.Human(offChip / batch)}/frame off chip by the striped runs");
 
         string Run(StripeRun r) => string.Create(CultureInfo.InvariantCulture,
             $"{layerName(r.First)} .. {layerName(r.Last)} in {r.Stripes} stripes of {r.StripeRows} rows");
@@ -54,7 +54,15 @@ public static class StripeSummary
     public static IEnumerable<string> Lines(StripePlan plan, Func<int, string> layerName, int batch) =>
         plan.Runs.Select((r, i) => string.Create(CultureInfo.InvariantCulture,
             $"  run {i + 1}: {layerName(r.First)} .. {layerName(r.Last)}, {r.Stripes} stripes of {r.StripeRows} rows, on chip {ByteFormat.Human(r.OnChipBytes)}, " +
-            $"{r.ExtraMacs / batch / 1e6:0.#} MMACs recomputed, {ByteFormat.Human(r.OffChipBytes / batch)} off chip, {r.Seconds * 1e3:0.###} ms striped vs {r.SpillSeconds * 1e3:0.###} ms spilled"));
+            $"{Macs(r.ExtraMacs / batch)} recomputed, {ByteFormat.Human(r.OffChipBytes / batch)} off chip, {r.Seconds * 1e3:0.###} ms striped vs {r.SpillSeconds * 1e3:0.###} ms spilled"));
+
+    /// <summary>"92,160 MACs", "12.3 MMACs", "16.021 GMACs".</summary>
+    private static string Macs(long macs) => macs switch
+    {
+        < 1_000_000 => macs.ToString("N0", CultureInfo.InvariantCulture) + " MACs",
+        < 1_000_000_000 => (macs / 1e6).ToString("0.#", CultureInfo.InvariantCulture) + " MMACs",
+        _ => (macs / 1e9).ToString("0.###", CultureInfo.InvariantCulture) + " GMACs",
+    };
 
     private static string Range(long min, long max) =>
         min == max ? min.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{min} to {max}");

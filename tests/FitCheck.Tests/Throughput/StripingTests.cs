@@ -1,7 +1,10 @@
+using System.Text.Json;
 using FitCheck.Analysis;
 using FitCheck.Diagnostics;
+using FitCheck.Evaluation;
 using FitCheck.Graph;
 using FitCheck.Hardware;
+using FitCheck.Reports;
 using FitCheck.Throughput;
 using static FitCheck.Tests.Throughput.TestHardware;
 
@@ -113,6 +116,26 @@ public class StripingTests
         var striped = Deploy(ThreeLayers(), Striping()).Throughput!;
         var spilled = Deploy(ThreeLayers(), Striping() with { Striping = ActivationStriping.Off }).Throughput!;
         Assert.True(striped.Fps > spilled.Fps);
+    }
+
+    [Fact]
+    public void JsonAndTheSentenceStateTheRun()
+    {
+        var r = Deploy(ThreeLayers(), Striping());
+        var json = JsonReport.ToString(new CheckReport("m.yml", [r]), "0.0.0");
+        Assert.Equal(json, JsonReport.ToString(new CheckReport("m.yml", [Deploy(ThreeLayers(), Striping())]), "0.0.0"));
+        using var doc = JsonDocument.Parse(json);
+        var striping = doc.RootElement.GetProperty("results")[0].GetProperty("throughput").GetProperty("striping");
+        Assert.Equal(2_304, striping.GetProperty("onChipBytes").GetInt64());
+        Assert.Equal(92_160, striping.GetProperty("extraMacs").GetInt64());
+        var run = Assert.Single(striping.GetProperty("runs").EnumerateArray());
+        Assert.Equal((1, 3), (run.GetProperty("firstLayer").GetInt32(), run.GetProperty("lastLayer").GetInt32()));
+        Assert.Equal(3, run.GetProperty("stripeRows").GetInt64());
+        Assert.Equal(6_528, run.GetProperty("offChipBytes").GetInt64());
+
+        var t = r.Throughput!;
+        var sentence = StripeSummary.Sentence(t.Stripes, e => r.Analysis.Network.Layers[t.Layers[e].Layer].Name, 1);
+        Assert.Equal("striped: 1 run (A .. C in 6 stripes of 3 rows); on chip 2.3 kB at most; 92,160 MACs/frame recomputed in halos; 6.5 kB/frame off chip by the striped runs", sentence);
     }
 
     [Fact]
