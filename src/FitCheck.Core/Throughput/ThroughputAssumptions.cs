@@ -30,7 +30,8 @@ public sealed record ThroughputAssumptions(
             : "every MAC at peak (no MAC array declared)" + (e.Winograd ? ", Winograd F(2x2,3x3)" : "");
         if (e.FabricUnits > 0)
         {
-            efficiency += $", {e.FabricUnits} fabric units allocated per layer in whole units, contexts reload weights per batch";
+            efficiency += $", {e.FabricUnits} fabric units allocated per layer in whole units, contexts reload weights per batch"
+                + (e.LayerBytesPerSecond > 0 ? $", {Rate(e.LayerBytesPerSecond)} per layer's memory port" : "");
         }
 
         var host = a.Host is { } h
@@ -44,7 +45,9 @@ public sealed record ThroughputAssumptions(
             a.Overlap == OverlapMode.Pipelined ? "pipelined" : "serialized",
             a.Tiers.Select(t => (t.Name, t.BandwidthBytesPerSecond)).ToList(),
             a.Caching == WeightCaching.Partial ? "partial (whole layers, most weight bytes per MAC first)" : "all-or-nothing",
-            "none (spilled tensors move whole)",
+            a.Striping == ActivationStriping.Auto
+                ? "auto (when the arena spills, runs of layers in stripes where faster; halos recomputed)"
+                : "off (spilled tensors move whole)",
             host);
     }
 
