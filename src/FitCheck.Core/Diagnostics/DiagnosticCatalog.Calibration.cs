@@ -7,4 +7,7 @@ public static partial class DiagnosticCatalog
 
     public static Diagnostic CalibrationCsv(string problem, SourceLocation at) =>
         new("FC1001", $"measurements: {problem}", at, CalibrationHint);
+
+    public static Diagnostic CalibrationFit(string problem, string hint) =>
+        new("FC1002", $"calibrate --fit: {problem}", null, hint);
 }

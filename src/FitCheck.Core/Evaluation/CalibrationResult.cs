@@ -14,6 +14,12 @@ public sealed record CalibrationRowResult(CalibrationRow Row, double MeasuredFps
 /// <summary>The fitted utilization and every row's residual and leave-one-out error.</summary>
 public sealed record CalibrationResult(Accelerator Accelerator, double Utilization, IReadOnlyList<CalibrationRowResult> Rows)
 {
+    /// <summary>The accelerator with every fitted factor set (utilization, and efficiency per kind when fitted).</summary>
+    public Accelerator? Fitted { get; init; }
+
+    /// <summary>The factors that were fitted, names from <see cref="Calibration.Factors"/>.</summary>
+    public IReadOnlyList<string> Free { get; init; } = [Calibration.UtilizationFactor];
+
     /// <summary>Rows whose leave-one-out prediction lands within ±<paramref name="tolerance"/> of the measurement.</summary>
     public int WithinLeaveOneOut(double tolerance) => Rows.Count(r => r.LeaveOneOutError is { } e && Math.Abs(e) <= tolerance);
 

@@ -20,6 +20,9 @@ public sealed record ComputeEngine(int InputLanes, int OutputLanes, int VectorLa
     /// </summary>
     public int FabricUnits { get; init; }
 
+    /// <summary>Efficiency factors per operator kind a team fitted or declared; all 1 by default.</summary>
+    public KindEfficiency Kinds { get; init; } = KindEfficiency.One;
+
     public long ArrayMacs => (long)InputLanes * OutputLanes;
 
     /// <summary>Cycles to fill and drain the array once per weight tile: a stated assumption (rows + columns).</summary>

@@ -66,6 +66,11 @@ internal static class AcceleratorReader
             engine = (engine ?? ComputeEngine.Ideal) with { FabricUnits = units };
         }
 
+        if (f.Optional("efficiency") is { } eff)
+        {
+            engine = (engine ?? ComputeEngine.Ideal) with { Kinds = ReadKinds(r, eff, name) };
+        }
+
         var accelerator = new Accelerator(name, ops.MacsPerSecond, utilization, overlap, tiers, code, entryAt, engine, execution, caching, host);
         HierarchyValidator.Validate(accelerator);
         return (accelerator, r.At(nameNode));
@@ -196,6 +201,32 @@ internal static class AcceleratorReader
         }
 
         return new ComputeEngine(rows, cols, vector, winograd);
+    }
+
+    /// <summary>`efficiency: {depthwise: 40%, vector: 80%}`: a share in (0%, 100%] per operator kind named.</summary>
+    private static KindEfficiency ReadKinds(YamlReader r, YamlNode node, string accelerator)
+    {
+        var f = r.Mapping(node, "efficiency", "a share per operator kind such as `depthwise: 40%`");
+        f.CheckKeys(ManifestKeys.Efficiency, $"efficiency of accelerator '{DiagnosticCatalog.Clip(accelerator)}'");
+        var kinds = KindEfficiency.One;
+        for (var k = 0; k < KindEfficiency.Names.Length; k++)
+        {
+            if (f.Optional(KindEfficiency.Names[k]) is not { } v)
+            {
+                continue;
+            }
+
+            var share = r.Quantity(v, KindEfficiency.Names[k], UnitKind.Percent);
+            if (share is <= 0 or > 1)
+            {
+                throw new FitCheckException(DiagnosticCatalog.ValueOutOfRange(KindEfficiency.Names[k], r.Scalar(v, KindEfficiency.Names[k], ""),
+                    "is outside (0%, 100%]", r.At(v), "give the share of the modelled rate this kind of layer achieves, such as `40%`"));
+            }
+
+            kinds = kinds.With(k, share);
+        }
+
+        return kinds;
     }
 
     private static HostLink ReadHostLink(YamlReader r, YamlNode node, string accelerator)

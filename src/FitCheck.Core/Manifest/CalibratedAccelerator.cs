@@ -12,7 +12,9 @@ namespace FitCheck.Manifest;
 public static class CalibratedAccelerator
 {
     /// <param name="fitted">Keys to set, in order, such as ("utilization", "37.71%").</param>
-    public static string ForPreset(string name, string header, IReadOnlyList<(string Key, string Value)> fitted)
+    /// <param name="efficiency">Fitted `efficiency:` shares per operator kind, such as ("depthwise", "40%").</param>
+    public static string ForPreset(string name, string header, IReadOnlyList<(string Key, string Value)> fitted,
+        IReadOnlyList<(string Kind, string Value)>? efficiency = null)
     {
         var entry = new YamlMappingNode
         {
@@ -24,12 +26,14 @@ public static class CalibratedAccelerator
             entry.Add(key, value);
         }
 
+        AddEfficiency(entry, null, efficiency);
         return Write(entry, header);
     }
 
     /// <param name="manifestYaml">The manifest's text.</param>
     /// <returns>null when the manifest has no accelerator of that name.</returns>
-    public static string? ForManifestEntry(string manifestYaml, string name, string header, IReadOnlyList<(string Key, string Value)> fitted)
+    public static string? ForManifestEntry(string manifestYaml, string name, string header, IReadOnlyList<(string Key, string Value)> fitted,
+        IReadOnlyList<(string Kind, string Value)>? efficiency = null)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(manifestYaml));
@@ -55,7 +59,7 @@ public static class CalibratedAccelerator
                 {
                     entry.Add("name", name + "-calibrated");
                 }
-                else if (!fitted.Any(f => f.Key == k))
+                else if (!fitted.Any(f => f.Key == k) && !(k == "efficiency" && efficiency is { Count: > 0 }))
                 {
                     entry.Add(key, value);
                 }
@@ -66,6 +70,8 @@ public static class CalibratedAccelerator
                 entry.Add(key, value);
             }
 
+            source.Children.TryGetValue(new YamlScalarNode("efficiency"), out var declared);
+            AddEfficiency(entry, declared as YamlMappingNode, efficiency);
             return Write(entry, header);
         }
 
@@ -74,6 +80,31 @@ public static class CalibratedAccelerator
 
     /// <summary>A share as manifest YAML writes it: "37.71%".</summary>
     public static string Percent(double share) => (share * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>`efficiency:` with the declared kinds kept and the fitted ones set.</summary>
+    private static void AddEfficiency(YamlMappingNode entry, YamlMappingNode? declared, IReadOnlyList<(string Kind, string Value)>? efficiency)
+    {
+        if (efficiency is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var mapping = new YamlMappingNode();
+        foreach (var (key, value) in declared?.Children ?? new YamlMappingNode().Children)
+        {
+            if (!efficiency.Any(e => e.Kind == (key as YamlScalarNode)?.Value))
+            {
+                mapping.Add(key, value);
+            }
+        }
+
+        foreach (var (kind, value) in efficiency)
+        {
+            mapping.Add(kind, value);
+        }
+
+        entry.Add("efficiency", mapping);
+    }
 
     private static string Write(YamlMappingNode entry, string header)
     {

@@ -12,8 +12,11 @@ public static class ManifestKeys
     [
         "name", "compute", "utilization", "overlap", "memory", "code", "preset",
         "macArray", "vectorLanes", "winograd", "execution", "weightCaching", "hostLink",
-        "fabricUnits",
+        "fabricUnits", "efficiency",
     ];
+
+    /// <summary>Keys of `efficiency:`, one per operator kind.</summary>
+    public static readonly string[] Efficiency = Hardware.KindEfficiency.Names;
 
     public static readonly string[] HostLink = ["bandwidth", "overhead"];
 

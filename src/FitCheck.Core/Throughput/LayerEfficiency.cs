@@ -29,7 +29,18 @@ public static class LayerEfficiency
         engine.Winograd && shape.WinogradEligible ? (long)Math.Round(macs / ComputeEngine.WinogradFactor) : macs;
 
     /// <summary>Share of the array's MACs doing useful work for the layer; 1 without a declared array or for non-array work.</summary>
-    public static double Of(in LayerShape shape, ComputeEngine engine)
+    public static double Of(in LayerShape shape, ComputeEngine engine) => Mapped(shape, engine) * engine.Kinds[KindOf(shape)];
+
+    /// <summary>The layer's operator kind, an index into <see cref="KindEfficiency.Names"/>; -1 for no work.</summary>
+    public static int KindOf(in LayerShape shape) => shape.Kind switch
+    {
+        WorkKind.Array => shape.Taps > 1 ? 0 : 1,
+        WorkKind.Depthwise => 2,
+        WorkKind.Vector => 3,
+        _ => -1,
+    };
+
+    private static double Mapped(in LayerShape shape, ComputeEngine engine)
     {
         if (!engine.HasArray || shape.Kind is WorkKind.None or WorkKind.Vector)
         {
@@ -58,7 +69,7 @@ public static class LayerEfficiency
         {
             // The vector unit runs at the array's clock: peak MAC/s / array MACs.
             var clock = accelerator.MacsPerSecond / engine.ArrayMacs;
-            seconds += shape.VectorElements / (engine.VectorLanes * clock * accelerator.Utilization);
+            seconds += shape.VectorElements / (engine.VectorLanes * clock * accelerator.Utilization * efficiency);
         }
 
         return seconds;
