@@ -65,5 +65,6 @@ public sealed class ErrorCollector
             .ThenBy(x => x.i)
             .Select(x => x.d)
             .ToList(),
-        truncated);
+        truncated,
+        _errors[0]);
 }

@@ -11,8 +11,10 @@ public sealed class FitCheckException : Exception
     {
     }
 
-    public FitCheckException(IReadOnlyList<Diagnostic> diagnostics, bool truncated = false)
-        : base(diagnostics.Count > 0 ? diagnostics[0].Message : "no diagnostics")
+    /// <param name="diagnostics">Every error, in source order.</param>
+    /// <param name="first">The error found first (the one a reader that stops at one error would report); default the first listed.</param>
+    public FitCheckException(IReadOnlyList<Diagnostic> diagnostics, bool truncated = false, Diagnostic? first = null)
+        : base(first?.Message ?? (diagnostics.Count > 0 ? diagnostics[0].Message : "no diagnostics"))
     {
         if (diagnostics.Count == 0)
         {
@@ -21,10 +23,11 @@ public sealed class FitCheckException : Exception
 
         All = diagnostics;
         Truncated = truncated;
+        Diagnostic = first ?? diagnostics[0];
     }
 
-    /// <summary>The first error (in source order).</summary>
-    public Diagnostic Diagnostic => All[0];
+    /// <summary>The error found first: reading stops at it when the caller wants only one (the other errors may follow from it).</summary>
+    public Diagnostic Diagnostic { get; }
 
     public IReadOnlyList<Diagnostic> All { get; }
 
