@@ -44,7 +44,7 @@ internal static class ConsoleReport
         };
         if (placed)
         {
-            columns.Add(new("accelerator", false, 0, [.. report.Results.Select(r => r.Accelerator ?? "-")], "accel", Left: true));
+            columns.Add(new("accelerator", false, 0, [.. report.Results.Select(r => r.RunsOn ?? "-")], "accel", Left: true));
         }
 
         // Dropped first when the width is short: the higher the number, the sooner it goes.
@@ -75,7 +75,12 @@ internal static class ConsoleReport
         {
             // Plain text, not through Spectre: a sentence must not be wrapped mid-figure.
             var speed = r.Throughput is { } t ? $"{PerformanceGates.Fps(t.Fps)} fps, latency {PerformanceGates.Ms(t.LatencySeconds)}, {t.Bound}-bound" : "does not fit";
-            writer.WriteLine($"{r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator}: {speed}; {r.Placement!.Summary}.");
+            writer.WriteLine($"{r.Analysis.Model} {r.Analysis.Resolution} on {r.RunsOn}: {speed}; {r.Placement!.Summary}.");
+        }
+
+        foreach (var group in report.Groups())
+        {
+            writer.WriteLine(GroupSentence.Of(group) + ".");
         }
 
         // What the fps figures assumed, once per accelerator, so a change in them can be traced.
@@ -92,7 +97,7 @@ internal static class ConsoleReport
                 // Written past Spectre, like the placement lines: a reason is never wrapped mid-figure, and a
                 // piped log keeps one line per failure for grep.
                 var mark = color ? "\u001b[31m✗\u001b[0m" : "✗";
-                writer.WriteLine($"{mark} {r.Analysis.Model} {r.Analysis.Resolution} on {r.Accelerator}: {g.Message}");
+                writer.WriteLine($"{mark} {r.Analysis.Model} {r.Analysis.Resolution} on {r.RunsOn}: {g.Message}");
             }
 
             if (r.WouldPass is { } advice)

@@ -21,7 +21,8 @@ public static class FailureAdvice
 
     public static CheckReport Annotate(CheckReport report, ManifestDocument manifest, AnalysisCache? cache = null)
     {
-        var failed = report.Results.Where(r => r.Passed == false).Take(MaxDeployments)
+        // A member of a `together:` group is not advised: the searches move one model alone, not the group.
+        var failed = report.Results.Where(r => r.Passed == false && r.Group is null).Take(MaxDeployments)
             .Select(r => (r.Analysis.Model, r.Analysis.Resolution, r.Accelerator!)).ToHashSet();
         if (failed.Count == 0)
         {
@@ -42,7 +43,7 @@ public static class FailureAdvice
         var results = new List<CheckResult>(report.Results.Count);
         foreach (var r in report.Results)
         {
-            if (r.Passed != false || r.Accelerator is not { } acc)
+            if (r.Passed != false || r.Accelerator is not { } acc || r.Group is not null)
             {
                 results.Add(r);
             }

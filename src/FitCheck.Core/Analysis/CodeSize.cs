@@ -9,11 +9,18 @@ namespace FitCheck.Analysis;
 /// </summary>
 public static class CodeSize
 {
-    public static long Estimate(Network network, CodeSizeModel model, out int distinctKernels)
+    public static long Estimate(Network network, CodeSizeModel model, out int distinctKernels) =>
+        Estimate([network], model, out distinctKernels);
+
+    /// <summary>
+    /// One code image for networks deployed together: the runtime once, each kernel kind once however many
+    /// networks use it, and every network's command stream.
+    /// </summary>
+    public static long Estimate(IEnumerable<Network> networks, CodeSizeModel model, out int distinctKernels)
     {
         var kernels = new HashSet<string>(StringComparer.Ordinal);
         long commands = 0;
-        foreach (var layer in network.Layers)
+        foreach (var layer in networks.SelectMany(n => n.Layers))
         {
             if (layer.IsView)
             {

@@ -6,4 +6,8 @@ public sealed record CheckReport(string? ManifestPath, IReadOnlyList<CheckResult
     public bool AllPassed => Results.All(r => r.Passed != false);
 
     public int FailedCount => Results.Count(r => r.Passed == false);
+
+    /// <summary>The `together:` groups the results belong to, in order, each with its members' results.</summary>
+    public IEnumerable<(CoResidency Group, IReadOnlyList<CheckResult> Members)> Groups() =>
+        Results.Where(r => r.Group is not null).GroupBy(r => r.Group!).Select(g => (g.Key, (IReadOnlyList<CheckResult>)g.ToList()));
 }

@@ -23,4 +23,10 @@ public sealed record CheckResult(
 
     /// <summary>For a failed deployment, what would pass (set by `check` through the advice search); else null.</summary>
     public WouldPass? WouldPass { get; init; }
+
+    /// <summary>Set when the model runs in a `together:` group: the gates and fps are the member's within it.</summary>
+    public CoResidency? Group { get; init; }
+
+    /// <summary>Where it runs as reports name it: "edge-npu", or "edge-npu [front-camera]" for a member of a group.</summary>
+    public string? RunsOn => Accelerator is null ? null : Group is null ? Accelerator : $"{Accelerator} [{Group.Name}]";
 }

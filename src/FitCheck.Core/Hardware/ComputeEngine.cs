@@ -20,6 +20,13 @@ public sealed record ComputeEngine(int InputLanes, int OutputLanes, int VectorLa
     /// </summary>
     public int FabricUnits { get; init; }
 
+    /// <summary>
+    /// Bytes per second one layer's stage of a dataflow fabric can read and write on chip (its activations in
+    /// and out through the memory next to it); 0 when not modelled. A layer that moves many bytes for few MACs
+    /// is held to this rate however many units it has.
+    /// </summary>
+    public double LayerBytesPerSecond { get; init; }
+
     /// <summary>Efficiency factors per operator kind a team fitted or declared; all 1 by default.</summary>
     public KindEfficiency Kinds { get; init; } = KindEfficiency.One;
 

@@ -185,7 +185,7 @@ public static class Placer
         return max;
     }
 
-    private static ItemPlacement PlaceWhole(string item, long bytes, IReadOnlyList<MemoryTier> tiers, long[] room)
+    internal static ItemPlacement PlaceWhole(string item, long bytes, IReadOnlyList<MemoryTier> tiers, long[] room)
     {
         var t = FirstWithRoom(tiers, room, bytes);
         if (t >= 0)
@@ -196,7 +196,7 @@ public static class Placer
         return new ItemPlacement(item, bytes, t, t >= 0 && !tiers[t].OnChip);
     }
 
-    private static int FirstWithRoom(IReadOnlyList<MemoryTier> tiers, long[] room, long bytes, int after = -1)
+    internal static int FirstWithRoom(IReadOnlyList<MemoryTier> tiers, long[] room, long bytes, int after = -1)
     {
         for (var t = after + 1; t < tiers.Count; t++)
         {
@@ -210,7 +210,7 @@ public static class Placer
     }
 
     /// <summary>The on-chip tier with the most room left (the faster one on a tie), or -1.</summary>
-    private static int HomeOnChip(IReadOnlyList<MemoryTier> tiers, long[] room)
+    internal static int HomeOnChip(IReadOnlyList<MemoryTier> tiers, long[] room)
     {
         var best = -1;
         for (var t = 0; t < tiers.Count; t++)

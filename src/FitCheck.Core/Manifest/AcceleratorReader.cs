@@ -66,6 +66,18 @@ internal static class AcceleratorReader
             engine = (engine ?? ComputeEngine.Ideal) with { FabricUnits = units };
         }
 
+        if (f.Optional("layerBandwidth") is { } lb)
+        {
+            var port = r.Quantity(lb, "layerBandwidth", UnitKind.Bandwidth);
+            if (engine is not { FabricUnits: > 0 })
+            {
+                throw new FitCheckException(DiagnosticCatalog.ValueOutOfRange("layerBandwidth", r.Scalar(lb, "layerBandwidth", ""),
+                    "applies only to a dataflow fabric of units", r.At(lb), "add `fabricUnits:` (and `execution: dataflow`) to " + label + ", or remove `layerBandwidth:`"));
+            }
+
+            engine = engine with { LayerBytesPerSecond = port };
+        }
+
         if (f.Optional("efficiency") is { } eff)
         {
             engine = (engine ?? ComputeEngine.Ideal) with { Kinds = ReadKinds(r, eff, name) };

@@ -28,6 +28,9 @@ public static class ManifestCheck
         }
 
         var results = new List<CheckResult>();
+        // Analyses that a `together:` group needs, kept until the groups are evaluated (member: model, size or null).
+        var wanted = manifest.Groups.SelectMany(g => g.Members).Select(m => (m.Model, m.Resolution)).ToHashSet();
+        var kept = new Dictionary<(string, Resolution?), ModelAnalysis>();
         var total = manifest.Models.Sum(m => Math.Max(1, m.Resolutions.Count));
         var done = 0;
 
@@ -50,6 +53,12 @@ public static class ManifestCheck
             {
                 var precision = spec.PrecisionStated ? spec.Precision : source.NativePrecision ?? spec.Precision;
                 var analysis = Evaluator.Analyze(spec.Name, source, resolution.Value, spec.Batch, precision, CodeSizeModel.Default, resolution.Location);
+                Resolution? member = spec.Resolutions.Count > 0 ? resolution.Value : null;
+                if (wanted.Contains((spec.Name, member)))
+                {
+                    kept[(spec.Name, member)] = analysis;
+                }
+
                 foreach (var deploy in spec.Deploy)
                 {
                     // Reports need each deployment's totals, not its per-layer costs (only `explain` shows
@@ -63,6 +72,22 @@ public static class ManifestCheck
         }
 
         errors.ThrowIfAny();
+        var specs = manifest.Models.ToDictionary(m => m.Name, StringComparer.Ordinal);
+        foreach (var group in manifest.Groups)
+        {
+            var members = group.Members
+                .Select(m =>
+                {
+                    var a = kept[(m.Model, m.Resolution)];
+                    return new GroupEvaluator.Member($"{m.Model}@{a.Resolution}", a, specs[m.Model].Gates, m.Location);
+                })
+                .ToList();
+            foreach (var result in GroupEvaluator.Evaluate(group.Name, group.Arenas, members, accelerators[group.Accelerator], group.Location))
+            {
+                results.Add(result.Throughput is { } t ? result with { Throughput = t with { Layers = [] } } : result);
+            }
+        }
+
         return new CheckReport(manifest.Path, results);
     }
 

@@ -12,4 +12,7 @@ public sealed record ManifestDocument(
 {
     /// <summary>Warnings (<see cref="DiagnosticSeverity.Warning"/>) in source order; the run goes on.</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+
+    /// <summary>`together:` groups, in manifest order: models deployed together on one accelerator.</summary>
+    public IReadOnlyList<GroupSpec> Groups { get; init; } = [];
 }

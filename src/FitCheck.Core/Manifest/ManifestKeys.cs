@@ -6,13 +6,19 @@ namespace FitCheck.Manifest;
 /// </summary>
 public static class ManifestKeys
 {
-    public static readonly string[] Root = ["version", "accelerators", "models"];
+    public static readonly string[] Root = ["version", "accelerators", "models", "together"];
+
+    /// <summary>A `together:` entry: models deployed together on one accelerator.</summary>
+    public static readonly string[] Together = ["name", "accelerator", "models", "arenas"];
+
+    /// <summary>Values of `arenas:`, in <see cref="Hardware.ArenaSharing"/> order.</summary>
+    public static readonly string[] ArenasValues = ["sequential", "concurrent"];
 
     public static readonly string[] Accelerator =
     [
         "name", "compute", "utilization", "overlap", "memory", "code", "preset",
         "macArray", "vectorLanes", "winograd", "execution", "weightCaching", "hostLink",
-        "fabricUnits", "efficiency",
+        "fabricUnits", "layerBandwidth", "efficiency",
     ];
 
     /// <summary>Keys of `efficiency:`, one per operator kind.</summary>

@@ -166,8 +166,13 @@ public static class ManifestParser
             models.Add(m);
         }
 
+        // Groups name models: with a model entry broken, "unknown model" would be a derived error, so groups are
+        // read (and their own errors listed) only once every entry has read cleanly.
+        var groups = errors.Count == 0 && f.Optional("together") is { } together
+            ? errors.Run(() => GroupReader.Read(r, together, models)) ?? []
+            : [];
         errors.ThrowIfAny();
-        return new ManifestDocument(path, number, accelerators, models) { Warnings = r.Warnings };
+        return new ManifestDocument(path, number, accelerators, models) { Warnings = r.Warnings, Groups = groups };
     }
 
     /// <summary>

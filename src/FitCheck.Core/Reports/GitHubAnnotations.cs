@@ -27,7 +27,7 @@ public static class GitHubAnnotations
                     }
                 }
 
-                at.Add("title=" + Property($"FitCheck {g.Name}: {r.Analysis.Model}@{r.Analysis.Resolution} on {r.Accelerator}"));
+                at.Add("title=" + Property($"FitCheck {g.Name}: {r.Analysis.Model}@{r.Analysis.Resolution} on {r.RunsOn}"));
                 w.Write($"::error {string.Join(",", at)}::{Data(g.Message)}\n");
             }
         }

@@ -112,7 +112,7 @@ public static class JUnitReport
             var line = r.DeployLocation?.Line;
             foreach (var g in r.Gates)
             {
-                suite.Cases.Add(new Case($"{r.Accelerator}/{g.Name}", SarifReport.Kind(g.Name), g.Passed ? null : g.Message, figures, line));
+                suite.Cases.Add(new Case($"{r.RunsOn}/{g.Name}", SarifReport.Kind(g.Name), g.Passed ? null : g.Message, figures, line));
             }
         }
 

@@ -131,6 +131,11 @@ public static class JsonReport
             w.WriteEndObject();
         }
 
+        if (r.Group is { } group)
+        {
+            GroupJson.Write(w, group, r);
+        }
+
         if (r.DeployLocation is { } at)
         {
             w.WriteStartObject("location");

@@ -65,6 +65,18 @@ public static class MarkdownReport
             Tables(w, passed, options, showFps, described);
         }
 
+        var groups = report.Groups().ToList();
+        if (groups.Count > 0)
+        {
+            w.Write("### Deployed together\n\n");
+            foreach (var g in groups)
+            {
+                w.Write($"- {Cell(GroupSentence.Of(g))}\n");
+            }
+
+            w.Write("\n");
+        }
+
         Chart(w, report);
         var evaluated = GateCatalog.All.Where(d => report.Results.Any(r => r.Gates.Any(g => d.Matches(g.Name)))).ToList();
         if (evaluated.Count > 0)
@@ -151,7 +163,7 @@ public static class MarkdownReport
             var total = a.TotalBytes;
             var cells = new List<string>
             {
-                Cell(a.Model),
+                Cell(a.Model) + (r.Group is { } g ? $" <sub>in {Cell(g.Name)}</sub>" : ""),
                 a.Resolution.ToString(),
                 ByteFormat.Human(a.WeightBytes),
                 ByteFormat.Human(a.Activations.PeakBytes),

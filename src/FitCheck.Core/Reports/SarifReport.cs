@@ -100,7 +100,7 @@ public static class SarifReport
     {
         var a = r.Analysis;
         var kind = Kind(g.Name);
-        var deployment = $"{a.Model}@{a.Resolution} on {r.Accelerator}";
+        var deployment = $"{a.Model}@{a.Resolution} on {r.RunsOn}";
         w.WriteStartObject();
         w.WriteString("ruleId", kind);
         w.WriteNumber("ruleIndex", kinds.IndexOf(kind));
@@ -137,6 +137,11 @@ public static class SarifReport
         w.WriteString("model", a.Model);
         w.WriteString("resolution", a.Resolution.ToString());
         w.WriteString("accelerator", r.Accelerator);
+        if (r.Group is { } group)
+        {
+            w.WriteString("group", group.Name);
+        }
+
         w.WriteString("gate", g.Name);
         w.WriteNumber("weightBytes", a.WeightBytes);
         w.WriteNumber("activationBytes", a.Activations.PeakBytes);

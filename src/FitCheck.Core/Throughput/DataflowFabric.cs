@@ -33,7 +33,13 @@ public static class DataflowFabric
     /// <param name="contextBytes">On-chip bytes for one context's weights; long.MaxValue when all weights fit.</param>
     /// <param name="loadBytesPerSecond">Bandwidth a context's weights are loaded at.</param>
     public static Schedule Plan(IReadOnlyList<double> seconds, IReadOnlyList<WorkKind> kinds, IReadOnlyList<long> weightBytes,
-        int units, long contextBytes, double loadBytesPerSecond)
+        int units, long contextBytes, double loadBytesPerSecond) =>
+        Plan(seconds, kinds, weightBytes, units, contextBytes, loadBytesPerSecond, null);
+
+    /// <param name="floor">Each layer's least stage time whatever its units (its activation bytes through its
+    /// memory port), or null.</param>
+    public static Schedule Plan(IReadOnlyList<double> seconds, IReadOnlyList<WorkKind> kinds, IReadOnlyList<long> weightBytes,
+        int units, long contextBytes, double loadBytesPerSecond, IReadOnlyList<double>? floor)
     {
         var count = seconds.Count;
         var contextOf = new int[count];
@@ -62,7 +68,7 @@ public static class DataflowFabric
         double total = 0, load = 0;
         foreach (var (s, end, b) in contexts)
         {
-            total += Period(seconds, kinds, units, s, end, given);
+            total += Period(seconds, kinds, units, s, end, given, floor);
             if (contexts.Count > 1)
             {
                 var l = b / loadBytesPerSecond;
@@ -75,13 +81,15 @@ public static class DataflowFabric
     }
 
     /// <summary>Whole units in proportion to work (greedy on the slowest stage); the slowest stage's time.</summary>
-    private static double Period(IReadOnlyList<double> seconds, IReadOnlyList<WorkKind> kinds, int units, int start, int end, int[] given)
+    private static double Period(IReadOnlyList<double> seconds, IReadOnlyList<WorkKind> kinds, int units, int start, int end, int[] given,
+        IReadOnlyList<double>? floor)
     {
         var queue = new PriorityQueue<int, double>();
         var left = units;
-        double slowestVector = 0;
+        double slowest = 0;
         for (var e = start; e < end; e++)
         {
+            var least = floor?[e] ?? 0;
             if (HoldsUnits(kinds[e], seconds[e]))
             {
                 given[e] = 1;
@@ -90,24 +98,30 @@ public static class DataflowFabric
             }
             else
             {
-                slowestVector = Math.Max(slowestVector, seconds[e]);
+                slowest = Math.Max(slowest, Math.Max(seconds[e], least));
             }
         }
 
-        if (queue.Count == 0)
+        // A further unit goes to the slowest stage, unless its memory port already holds it back.
+        while (left > 0 && queue.TryDequeue(out var e, out _))
         {
-            return slowestVector;
-        }
+            if (seconds[e] * units / given[e] <= (floor?[e] ?? 0))
+            {
+                slowest = Math.Max(slowest, floor![e]);
+                continue;
+            }
 
-        for (; left > 0; left--)
-        {
-            var e = queue.Dequeue();
             given[e]++;
+            left--;
             queue.Enqueue(e, -seconds[e] * units / given[e]);
         }
 
-        queue.TryPeek(out var slowest, out _);
-        return Math.Max(slowestVector, seconds[slowest] * units / given[slowest]);
+        while (queue.TryDequeue(out var e, out _))
+        {
+            slowest = Math.Max(slowest, Math.Max(seconds[e] * units / given[e], floor?[e] ?? 0));
+        }
+
+        return slowest;
     }
 
     private static bool HoldsUnits(WorkKind kind, double seconds) => kind is WorkKind.Array or WorkKind.Depthwise && seconds > 0;

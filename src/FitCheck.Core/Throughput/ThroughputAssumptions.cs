@@ -30,7 +30,8 @@ public sealed record ThroughputAssumptions(
             : "every MAC at peak (no MAC array declared)" + (e.Winograd ? ", Winograd F(2x2,3x3)" : "");
         if (e.FabricUnits > 0)
         {
-            efficiency += $", {e.FabricUnits} fabric units allocated per layer in whole units, contexts reload weights per batch";
+            efficiency += $", {e.FabricUnits} fabric units allocated per layer in whole units, contexts reload weights per batch"
+                + (e.LayerBytesPerSecond > 0 ? $", {Rate(e.LayerBytesPerSecond)} per layer's memory port" : "");
         }
 
         var host = a.Host is { } h

@@ -200,7 +200,8 @@ public static class ThroughputModel
     /// weights holds after code (a dataflow part keeps line buffers, not whole tensors, beside them); weights
     /// are reloaded from their tier at its bandwidth.
     /// </summary>
-    private static DataflowFabric.Schedule Fabric(TrafficProfile profile, Placement placement, double[] seconds, int units)
+    /// <param name="scale">Images of the batch per image the profile holds (its activation bytes x scale are the batch's).</param>
+    private static DataflowFabric.Schedule Fabric(TrafficProfile profile, Placement placement, double[] seconds, int units, int scale = 1)
     {
         var tiers = placement.Accelerator.Tiers;
         var weights = placement.Weights;
@@ -218,6 +219,24 @@ public static class ThroughputModel
             kinds[e] = profile.Shapes[e].Kind;
         }
 
-        return DataflowFabric.Plan(seconds, kinds, profile.WeightBytes, units, Math.Max(1, room), tiers[weights.Tier].BandwidthBytesPerSecond);
+        // A layer's stage moves its activations (inputs read, output written) through its own memory port.
+        var port = placement.Accelerator.ComputeShape.LayerBytesPerSecond;
+        double[]? floor = null;
+        if (port > 0)
+        {
+            floor = new double[profile.Count];
+            for (var e = 0; e < floor.Length; e++)
+            {
+                double moved = 0;
+                for (var a = profile.AccessStart[e]; a < profile.AccessStart[e + 1]; a++)
+                {
+                    moved += profile.AccessBytes[a];
+                }
+
+                floor[e] = moved * scale / port;
+            }
+        }
+
+        return DataflowFabric.Plan(seconds, kinds, profile.WeightBytes, units, Math.Max(1, room), tiers[weights.Tier].BandwidthBytesPerSecond, floor);
     }
 }

@@ -97,6 +97,7 @@ public class ManifestSchemaTests
         { "/$defs/code", nameof(ManifestKeys.Code) },
         { "/$defs/model", nameof(ManifestKeys.Model) },
         { "/$defs/gates", nameof(ManifestKeys.Gates) },
+        { "/$defs/together", nameof(ManifestKeys.Together) },
     };
 
     private static string[] Keys(string list) => list switch
@@ -106,6 +107,7 @@ public class ManifestSchemaTests
         nameof(ManifestKeys.MemoryTier) => ManifestKeys.MemoryTier,
         nameof(ManifestKeys.Code) => ManifestKeys.Code,
         nameof(ManifestKeys.Model) => ManifestKeys.Model,
+        nameof(ManifestKeys.Together) => ManifestKeys.Together,
         _ => ManifestKeys.Gates,
     };
 
@@ -123,6 +125,7 @@ public class ManifestSchemaTests
         using var doc = JsonDocument.Parse(File.ReadAllText(RepoPaths.Of("schema", "fitcheck.schema.json")));
         var schema = doc.RootElement;
         Assert.Equal(ManifestKeys.OverlapValues.Order(StringComparer.Ordinal), EnumAt(schema, "/$defs/accelerator/properties/overlap"));
+        Assert.Equal(ManifestKeys.ArenasValues.Order(StringComparer.Ordinal), EnumAt(schema, "/$defs/together/properties/arenas"));
         Assert.Equal(ManifestKeys.TierKinds.Order(StringComparer.Ordinal), EnumAt(schema, "/$defs/memoryTier/properties/kind"));
         Assert.Equal(PrecisionInfo.Names.Order(StringComparer.Ordinal), EnumAt(schema, "/$defs/model/properties/precision"));
         Assert.Equal(AcceleratorPresets.All.Select(p => p.Name).Order(StringComparer.Ordinal), EnumAt(schema, "/$defs/accelerator/properties/preset"));

@@ -56,6 +56,46 @@ public class DataflowFabricTests
     }
 
     [Fact]
+    public void ALayerHeldByItsMemoryPortGetsNoFurtherUnits()
+    {
+        // As above, three layers of 1 s on 4 units, but layer 2 moves bytes that take 5 s through its port.
+        // It keeps one unit (more would not help), the spare unit goes to layer 1 or 3, and layer 2's 5 s
+        // set the period.
+        var s = DataflowFabric.Plan([1.0, 1.0, 1.0], ThreeArray, [0, 0, 0], 4, long.MaxValue, 1, [0.0, 5.0, 0.0]);
+        Assert.Equal(1, s.Units[1]);
+        Assert.Equal(4, s.Units.Sum());
+        Assert.Equal(5.0, s.BatchSeconds, 12);
+
+        // A port slower than the compute stage leaves the schedule as it was.
+        Assert.Equal(4.0, DataflowFabric.Plan([1.0, 1.0, 1.0], ThreeArray, [0, 0, 0], 4, long.MaxValue, 1, [0.5, 0.5, 0.5]).BatchSeconds, 12);
+    }
+
+    [Fact]
+    public void LayerBandwidthWithoutAFabricIsAnInputError()
+    {
+        const string Manifest = """
+            version: 1
+            accelerators:
+              - name: npu
+                compute: 4 TOPS
+                execution: dataflow
+                layerBandwidth: 4 GB/s
+                memory:
+                  - name: sram
+                    size: 8 MiB
+                    bandwidth: 100 GB/s
+            models:
+              - name: m
+                source: zoo:mobilenet-v1
+                resolutions: [224x224]
+                deploy: [npu]
+            """;
+        var e = Assert.Throws<FitCheckException>(() => ManifestParser.Parse("m.yml", Manifest));
+        Assert.Contains("fabricUnits", e.Diagnostic.Format(), StringComparison.Ordinal);
+        Assert.Equal(6, e.Diagnostic.Location!.Line);
+    }
+
+    [Fact]
     public void FabricUnitsOutsideDataflowIsAnInputErrorAtTheKey()
     {
         const string Manifest = """
