@@ -1,4 +1,5 @@
 using FitCheck.Evaluation;
+using FitCheck.Throughput;
 using FitCheck.Units;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -75,7 +76,10 @@ internal static class ConsoleReport
         {
             // Plain text, not through Spectre: a sentence must not be wrapped mid-figure.
             var speed = r.Throughput is { } t ? $"{PerformanceGates.Fps(t.Fps)} fps, latency {PerformanceGates.Ms(t.LatencySeconds)}, {t.Bound}-bound" : "does not fit";
-            writer.WriteLine($"{r.Analysis.Model} {r.Analysis.Resolution} on {r.RunsOn}: {speed}; {r.Placement!.Summary}.");
+            var striped = r.Throughput is { Stripes.Any: true } s
+                ? "; " + StripeSummary.Sentence(s.Stripes, e => r.Analysis.Network.Layers[s.Layers[e].Layer].Name, r.Analysis.Batch)
+                : "";
+            writer.WriteLine($"{r.Analysis.Model} {r.Analysis.Resolution} on {r.RunsOn}: {speed}; {r.Placement!.Summary}{striped}.");
         }
 
         foreach (var group in report.Groups())

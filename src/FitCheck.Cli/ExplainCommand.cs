@@ -71,6 +71,7 @@ internal static class ExplainCommand
         }
 
         table.AddColumn(new TableColumn("eff").RightAligned());
+        table.AddColumn(new TableColumn("run").RightAligned());
         table.AddColumn(new TableColumn("time").RightAligned());
         table.AddColumn("bound");
         foreach (var cost in r.Throughput?.Layers ?? [])
@@ -87,6 +88,7 @@ internal static class ExplainCommand
             };
             cells.AddRange(cost.TierBytes.Select(b => b == 0 ? "-" : ByteFormat.Human(b)));
             cells.Add(cost.ComputeSeconds == 0 ? "-" : (cost.Efficiency * 100).ToString("0", CultureInfo.InvariantCulture) + "%");
+            cells.Add(cost.Run < 0 ? "-" : (cost.Run + 1).ToString(CultureInfo.InvariantCulture));
             cells.Add(Micro(cost.Seconds));
             cells.Add(cost.BoundTier < 0 ? ThroughputModel.ComputeBound : tiers[cost.BoundTier].Name);
             table.AddRow(cells.Select(c => new Text(c)).ToArray());
@@ -104,6 +106,17 @@ internal static class ExplainCommand
             $"{PerformanceGates.Fps(est.Fps)} fps (compute alone would allow {PerformanceGates.Fps(est.ComputeBoundFps)}), latency {PerformanceGates.Ms(est.LatencySeconds)}, DRAM {ByteFormat.Human(est.DramBytesPerFrame)}/frame = {PerformanceGates.Rate(est.DramBytesPerSecond)}, {est.Bound}-bound."));
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"MACs {est.NominalMacs / 1e6:0.0} M nominal, {est.ExecutedMacs / 1e6:0.0} M executed; weights {ByteFormat.Human(est.CachedWeightBytes)} cached, {ByteFormat.Human(est.StreamedWeightBytes)} streamed per frame; host transfer {PerformanceGates.Ms(est.HostSeconds)}."));
+        if (est.Stripes.Any)
+        {
+            var profile = r.Throughput.Layers;
+            string Name(int e) => a.Network.Layers[profile[e].Layer].Name;
+            writer.WriteLine(StripeSummary.Sentence(est.Stripes, Name, a.Batch) + ":");
+            foreach (var line in StripeSummary.Lines(est.Stripes, Name, a.Batch))
+            {
+                writer.WriteLine(line);
+            }
+        }
+
         writer.WriteLine(est.Assumptions.Sentence() + ".");
         writer.WriteLine("Costliest layers:");
         foreach (var cost in ExplainJsonReport.Costliest(r, 5))

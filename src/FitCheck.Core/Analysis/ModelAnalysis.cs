@@ -18,7 +18,25 @@ public sealed record ModelAnalysis(
 {
     public long Parameters => Network.Parameters;
 
-    public long Macs => Network.Macs;
+    /// <summary>MACs of the batch (a per-frame analysis holds one image's network).</summary>
+    public long Macs => PerFrame ? checked(Network.Macs * Batch) : Network.Macs;
+
+    /// <summary>
+    /// True when <see cref="Network"/> and the activation plan hold one image of the batch: a dataflow accelerator
+    /// streams the batch's frames through its layers one at a time, so its arena is one frame's.
+    /// </summary>
+    public bool PerFrame { get; init; }
+
+    /// <summary>This analysis with one image's network and arena (weights and code unchanged); this when the batch is 1 or cannot be split.</summary>
+    public ModelAnalysis ForOneFrame()
+    {
+        if (Batch <= 1 || PerFrame || Network.PerImage(Batch) is not { } one)
+        {
+            return this;
+        }
+
+        return this with { Network = one, Activations = ActivationPlanner.Plan(one, Precision), PerFrame = true };
+    }
 
     /// <summary>Weights + activation arena + code; checked when the analysis is made, so reports can add any of them.</summary>
     public long TotalBytes => WeightBytes + Activations.PeakBytes + CodeBytes;

@@ -24,6 +24,10 @@ public sealed class TrafficProfile
         Shapes = new LayerShape[layers];
         Reads = new int[buffers];
         SpillOrder = new int[buffers];
+        BufferBytes = new long[buffers];
+        BufferFirst = new int[buffers];
+        BufferLast = new int[buffers];
+        BufferIsOutput = new bool[buffers];
     }
 
     /// <summary>Index in <see cref="Network.Layers"/> of each executed layer.</summary>
@@ -58,6 +62,19 @@ public sealed class TrafficProfile
     public int[] SpillOrder { get; }
 
     public int Count => Layer.Length;
+
+    /// <summary>Each arena buffer's bytes and live range (network layer indices), as the planner made them.</summary>
+    public long[] BufferBytes { get; }
+
+    public int[] BufferFirst { get; }
+
+    public int[] BufferLast { get; }
+
+    /// <summary>Buffers holding a network output (a tensor no layer reads): they leave the chip whatever runs make them.</summary>
+    public bool[] BufferIsOutput { get; }
+
+    /// <summary>Row geometry of every executed layer, for striped execution (see <see cref="StripeGeometry"/>).</summary>
+    public StripeGeometry Geometry { get; private set; } = null!;
 
     public static TrafficProfile For(ModelAnalysis analysis) =>
         Cache.GetValue(analysis.Activations, _ => Build(analysis.Network, analysis.Activations, analysis.Precision));
@@ -125,6 +142,7 @@ public sealed class TrafficProfile
             else if (!read[layer.Index])
             {
                 p.OutputBytes = checked(p.OutputBytes + layer.Output.Elements * elementBytes);
+                p.BufferIsOutput[plan.BufferOfLayer[layer.Index]] = true;
             }
         }
 
@@ -132,7 +150,12 @@ public sealed class TrafficProfile
         for (var i = 0; i < p.SpillOrder.Length; i++)
         {
             p.SpillOrder[i] = i;
+            p.BufferBytes[i] = buffers[i].Bytes;
+            p.BufferFirst[i] = buffers[i].FirstUse;
+            p.BufferLast[i] = buffers[i].LastUse;
         }
+
+        p.Geometry = StripeGeometry.Build(network, p);
 
         var reads = p.Reads;
         Array.Sort(p.SpillOrder, (x, y) =>

@@ -49,19 +49,20 @@ public static class Calibration
                 "add measurements, or fit fewer factors (`--fit utilization` is the default)"));
         }
 
-        var prepared = new List<(TrafficProfile Profile, Placement Placement, int Batch)>();
+        var prepared = new List<(TrafficProfile Profile, Placement Placement, int Batch, bool PerFrame)>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var analysis = Evaluator.Analyze(sources[i].Name, sources[i], row.Resolution, row.Batch, row.Precision, accelerator.Code, row.At);
+            var analysis = Evaluator.ForTarget(
+                Evaluator.Analyze(sources[i].Name, sources[i], row.Resolution, row.Batch, row.Precision, accelerator.Code, row.At), accelerator);
             var profile = TrafficProfile.For(analysis);
-            prepared.Add((profile, Placer.Place(analysis, profile, accelerator), row.Batch));
+            prepared.Add((profile, Placer.Place(analysis, profile, accelerator), row.Batch, analysis.PerFrame));
         }
 
         double Predict(int i, Accelerator a)
         {
-            var (profile, placement, batch) = prepared[i];
-            var estimate = ThroughputModel.Estimate(profile, placement with { Accelerator = a }, batch);
+            var (profile, placement, batch, perFrame) = prepared[i];
+            var estimate = ThroughputModel.Estimate(profile, placement with { Accelerator = a }, batch, perFrame);
             return estimate?.Fps ?? double.NaN;
         }
 

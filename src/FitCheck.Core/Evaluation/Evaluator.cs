@@ -37,11 +37,22 @@ public static class Evaluator
 
     private static CheckResult DeployUnchecked(ModelAnalysis analysis, Accelerator accelerator, GateSpec gates, SourceLocation? at)
     {
-        var forTarget = analysis.WithCodeModel(accelerator.Code);
+        var forTarget = ForTarget(analysis, accelerator);
         var placement = Placer.Place(forTarget, accelerator);
         var throughput = ThroughputModel.Estimate(forTarget, placement);
         var results = GateCatalog.Evaluate(new GateContext(forTarget, gates, placement, throughput), GateStage.Deployment);
         return new CheckResult(forTarget, accelerator.Name, results, at, placement, throughput);
+    }
+
+    /// <summary>
+    /// The analysis as one accelerator runs it: with its code-size constants, and on a dataflow accelerator for one
+    /// frame of the batch (frames stream through its layers one at a time, so its arena is one frame's while the
+    /// batch shares each weight read). Layer-by-layer execution keeps the batch network and its batch-N arena.
+    /// </summary>
+    public static ModelAnalysis ForTarget(ModelAnalysis analysis, Accelerator accelerator)
+    {
+        var forTarget = analysis.WithCodeModel(accelerator.Code);
+        return accelerator.Execution == ExecutionMode.Dataflow ? forTarget.ForOneFrame() : forTarget;
     }
 
     /// <summary>Builds and analyses one model at one resolution; errors are located at <paramref name="at"/>.</summary>

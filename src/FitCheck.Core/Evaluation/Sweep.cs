@@ -49,7 +49,7 @@ public static class Sweep
                 var fps = new double?[accelerators.Count];
                 for (var i = 0; i < accelerators.Count; i++)
                 {
-                    var forTarget = analysis.WithCodeModel(accelerators[i].Code);
+                    var forTarget = Evaluator.ForTarget(analysis, accelerators[i]);
                     fps[i] = ThroughputModel.Estimate(forTarget, Placer.Place(forTarget, accelerators[i]))?.Fps;
                 }
 

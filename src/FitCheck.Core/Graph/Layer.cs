@@ -22,6 +22,9 @@ public sealed class Layer
     /// <summary>Fused or standalone activation function, if any (relu, leaky, ...).</summary>
     public string? Activation { get; init; }
 
+    /// <summary>The vertical window of a convolution or pooling layer when the builder knows it; null otherwise.</summary>
+    public LayerWindow? Window { get; init; }
+
     public long Parameters => WeightParameters + BiasParameters;
 
     /// <summary>True when the layer's output is just another name for its (only) input's storage.</summary>

@@ -84,6 +84,7 @@ public sealed class NetworkBuilder
             Macs = macs,
             Kernel = kernelName,
             Activation = activation,
+            Window = new LayerWindow(kernelH, strideH, padTop, dilationH),
         });
     }
 
@@ -120,6 +121,7 @@ public sealed class NetworkBuilder
             Macs = macs,
             Kernel = $"deconv{kernel}x{kernel}",
             Activation = activation,
+            Window = new LayerWindow(kernel, stride, pad, 1, Transposed: true),
         });
     }
 
@@ -210,6 +212,7 @@ public sealed class NetworkBuilder
             Inputs = [input],
             Output = new TensorShape(x.N, x.C, outH, outW),
             Kernel = kind == LayerKind.MaxPool ? "maxpool" : "avgpool",
+            Window = new LayerWindow(kernel, stride, padBegin, 1),
         });
     }
 
@@ -395,6 +398,7 @@ public sealed class NetworkBuilder
                 Macs = macs,
                 Kernel = l.Kernel,
                 Activation = l.Activation,
+                Window = l.Window,
             };
         }
     }

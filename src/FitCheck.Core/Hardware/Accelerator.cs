@@ -20,7 +20,8 @@ public sealed record Accelerator(
     ComputeEngine? Engine = null,
     ExecutionMode Execution = ExecutionMode.LayerByLayer,
     WeightCaching Caching = WeightCaching.Partial,
-    HostLink? Host = null)
+    HostLink? Host = null,
+    ActivationStriping Striping = ActivationStriping.Off)
 {
     public ComputeEngine ComputeShape => Engine ?? ComputeEngine.Ideal;
 

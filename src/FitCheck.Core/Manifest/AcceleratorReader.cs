@@ -83,7 +83,10 @@ internal static class AcceleratorReader
             engine = (engine ?? ComputeEngine.Ideal) with { Kinds = ReadKinds(r, eff, name) };
         }
 
-        var accelerator = new Accelerator(name, ops.MacsPerSecond, utilization, overlap, tiers, code, entryAt, engine, execution, caching, host);
+        var striping = f.Optional("striping") is { } st
+            ? (ActivationStriping)r.Choice(st, "striping", ManifestKeys.StripingValues)
+            : ActivationStriping.Off;
+        var accelerator = new Accelerator(name, ops.MacsPerSecond, utilization, overlap, tiers, code, entryAt, engine, execution, caching, host, striping);
         HierarchyValidator.Validate(accelerator);
         return (accelerator, r.At(nameNode));
     }

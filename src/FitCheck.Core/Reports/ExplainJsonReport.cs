@@ -97,6 +97,13 @@ public static class ExplainJsonReport
         JsonReport.WriteDouble(w, "seconds", cost.Seconds);
         JsonReport.WriteDouble(w, "efficiency", cost.Efficiency);
         w.WriteNumber("executedMacs", cost.ExecutedMacs);
+        if (cost.Run >= 0)
+        {
+            // 1-based like the console's run column; the run itself is throughput.striping.runs[run - 1].
+            w.WriteNumber("run", cost.Run + 1);
+            w.WriteNumber("extraMacs", cost.ExtraMacs);
+        }
+
         w.WriteString("bound", cost.BoundTier < 0 ? ThroughputModel.ComputeBound : tiers[cost.BoundTier]);
         w.WriteEndObject();
     }

@@ -144,9 +144,16 @@ public static class MarkdownReport
         var gated = results.Any(r => r.Passed is not null);
         var head = "| model | resolution | weights | activations | code | total" + (accelerator is null ? "" : " / capacity") + " |";
         var align = "|:--|:--|--:|--:|--:|--:|";
+        var showLatency = showFps && results.Any(LatencySaysMore);
         if (showFps)
         {
             head += " fps |";
+            align += "--:|";
+        }
+
+        if (showLatency)
+        {
+            head += " latency |";
             align += "--:|";
         }
 
@@ -175,6 +182,11 @@ public static class MarkdownReport
                 cells.Add(ResultFps.Of(r) is { } fps ? fps.ToString("0.0", CultureInfo.InvariantCulture) : "–");
             }
 
+            if (showLatency)
+            {
+                cells.Add(r.Throughput is { LatencySeconds: var l } && double.IsFinite(l) ? PerformanceGates.Ms(l) : "–");
+            }
+
             if (gated)
             {
                 cells.Add(Gates(r, deltasShown) + (r.WouldPass is { } advice ? $"<br>💡 {Cell(advice.Sentence)}" : ""));
@@ -184,7 +196,24 @@ public static class MarkdownReport
         }
 
         w.Write("\n");
+        foreach (var r in results.Where(r => r.Throughput is { Stripes.Any: true }))
+        {
+            var t = r.Throughput!;
+            var sentence = StripeSummary.Sentence(t.Stripes, e => r.Analysis.Network.Layers[t.Layers[e].Layer].Name, r.Analysis.Batch);
+            w.Write($"<sub>{Cell(r.Analysis.Model)} {r.Analysis.Resolution}: {Cell(sentence)}</sub>\n\n");
+        }
     }
+
+    /// <summary>
+    /// Latency earns its column where it says something fps does not: a dataflow pipeline (fps is the slowest
+    /// stage, latency the whole path), a batch (latency is the batch's or a frame's), or a `maxLatency` gate.
+    /// Layer-by-layer at batch 1 it is 1 / fps, and the comment's size budget is better spent on failures.
+    /// </summary>
+    private static readonly string LatencyGate = GateCatalog.All.Single(d => d.ManifestKey == "maxLatency").Id;
+
+    private static bool LatencySaysMore(CheckResult r) =>
+        r.Gates.Any(g => g.Name == LatencyGate)
+        || r.Throughput is { } t && double.IsFinite(t.Fps) && t.Fps > 0 && Math.Abs(t.LatencySeconds * t.Fps - 1) > 1e-6;
 
     /// <summary>
     /// Every gate with its reason; on a failed deployment the failed gates first with their reasons and the

@@ -16,6 +16,7 @@ internal static class ThroughputJson
         JsonReport.WriteDouble(w, "hostSeconds", t.HostSeconds);
         w.WriteNumber("cachedWeightBytesPerFrame", t.CachedWeightBytes);
         w.WriteNumber("streamedWeightBytesPerFrame", t.StreamedWeightBytes);
+        WriteStriping(w, t);
         var a = t.Assumptions;
         if (ReferenceEquals(a, ThroughputAssumptions.Empty))
         {
@@ -38,6 +39,41 @@ internal static class ThroughputJson
         w.WriteString("weightCaching", a.Caching);
         w.WriteString("striping", a.Striping);
         w.WriteString("hostLink", a.HostLink);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The striped runs, only when some run is striped: per run its first and last layer (network indices), stripe
+    /// height in the last layer's output rows, stripes, on-chip footprint, recomputed MACs and off-chip bytes (per batch).
+    /// </summary>
+    private static void WriteStriping(Utf8JsonWriter w, ThroughputEstimate t)
+    {
+        var plan = t.Stripes;
+        if (!plan.Any)
+        {
+            return;
+        }
+
+        w.WriteStartObject("striping");
+        w.WriteNumber("onChipBytes", plan.OnChipBytes);
+        w.WriteNumber("extraMacs", plan.TotalExtraMacs);
+        w.WriteStartArray("runs");
+        foreach (var r in plan.Runs)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("firstLayer", t.Layers[r.First].Layer);
+            w.WriteNumber("lastLayer", t.Layers[r.Last].Layer);
+            w.WriteNumber("stripeRows", r.StripeRows);
+            w.WriteNumber("stripes", r.Stripes);
+            w.WriteNumber("onChipBytes", r.OnChipBytes);
+            w.WriteNumber("extraMacs", r.ExtraMacs);
+            w.WriteNumber("offChipBytes", r.OffChipBytes);
+            JsonReport.WriteDouble(w, "seconds", r.Seconds);
+            JsonReport.WriteDouble(w, "spilledSeconds", r.SpillSeconds);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 }

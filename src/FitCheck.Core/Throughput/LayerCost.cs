@@ -14,4 +14,11 @@ public sealed record LayerCost(
     double Seconds,
     int BoundTier,
     double Efficiency = 1,
-    long ExecutedMacs = 0);
+    long ExecutedMacs = 0)
+{
+    /// <summary>The striped run the layer executes in (index into <see cref="StripePlan.Runs"/>), or -1.</summary>
+    public int Run { get; init; } = -1;
+
+    /// <summary>MACs recomputed in the stripes' halos (nominal, for the batch); included in <see cref="ExecutedMacs"/>.</summary>
+    public long ExtraMacs { get; init; }
+}

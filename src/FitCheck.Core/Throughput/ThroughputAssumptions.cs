@@ -45,7 +45,9 @@ public sealed record ThroughputAssumptions(
             a.Overlap == OverlapMode.Pipelined ? "pipelined" : "serialized",
             a.Tiers.Select(t => (t.Name, t.BandwidthBytesPerSecond)).ToList(),
             a.Caching == WeightCaching.Partial ? "partial (whole layers, most weight bytes per MAC first)" : "all-or-nothing",
-            "none (spilled tensors move whole)",
+            a.Striping == ActivationStriping.Auto
+                ? "auto (when the arena spills, runs of layers in stripes where faster; halos recomputed)"
+                : "off (spilled tensors move whole)",
             host);
     }
 

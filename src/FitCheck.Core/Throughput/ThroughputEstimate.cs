@@ -34,6 +34,9 @@ public sealed record ThroughputEstimate(
 
     public long StreamedWeightBytes { get; init; }
 
+    /// <summary>The runs executed in stripes (none unless the arena spills and the accelerator stripes).</summary>
+    public StripePlan Stripes { get; init; } = StripePlan.None;
+
     /// <summary>Contexts a dataflow fabric runs the network in (1 when it fits at once or is not modelled as units).</summary>
     public int Contexts { get; init; } = 1;
 

@@ -28,11 +28,16 @@ public static class ThroughputModel
     private const string LayerTraffic = "the bytes one layer moves in one memory tier (inputs + output + weights)";
     public const string HostBound = "host-link";
 
-    public static ThroughputEstimate? Estimate(ModelAnalysis analysis, Placement placement) =>
-        Estimate(TrafficProfile.For(analysis), placement, analysis.Batch);
+    /// <summary>A layer's weight bytes per pass: all of them for a batch network, a frame's share (rounded up) for one frame's.</summary>
+    private static long WeightShare(long bytes, int batch, bool perFrame) => perFrame ? (bytes + batch - 1) / batch : bytes;
 
+    public static ThroughputEstimate? Estimate(ModelAnalysis analysis, Placement placement) =>
+        Estimate(TrafficProfile.For(analysis), placement, analysis.Batch, analysis.PerFrame);
+
+    /// <param name="perFrame">The profile holds one image of the batch (see <see cref="ModelAnalysis.PerFrame"/>): each layer's
+    /// weights are charged the frame's share of one read per batch, and the figures are scaled back to the batch.</param>
     /// <returns>null when the placement does not fit (nothing to run).</returns>
-    public static ThroughputEstimate? Estimate(TrafficProfile profile, Placement placement, int batch)
+    public static ThroughputEstimate? Estimate(TrafficProfile profile, Placement placement, int batch, bool perFrame = false)
     {
         if (!placement.Fits)
         {
@@ -49,12 +54,14 @@ public static class ThroughputModel
         var weightTier = placement.Weights.Tier;
         var cache = placement.WeightCache;
         var layers = new LayerCost[profile.Count];
-        var computeSeconds = new double[profile.Count];
         var totals = new long[tierCount];
         var tierSeconds = new double[tierCount];
         var timeByBound = new double[tierCount + 1];
         double layerSum = 0, computeTotal = 0;
-        long nominal = 0, executed = 0, cachedWeights = 0, streamedWeights = 0;
+        long nominal = 0, executed = 0, cachedWeights = 0, streamedWeights = 0, extraMacs = 0;
+        var spillBytes = new long[profile.Count][];
+        var computeSeconds = new double[profile.Count];
+        var efficiencies = new double[profile.Count];
         for (var e = 0; e < profile.Count; e++)
         {
             var bytes = new long[tierCount];
@@ -67,23 +74,38 @@ public static class ThroughputModel
 
             var fromCache = cache.Any && cache.CachedLayers[e];
             var wTier = fromCache ? cache.Tier : weightTier;
-            bytes[wTier] = CheckedSize.Add(bytes[wTier], profile.WeightBytes[e], LayerTraffic);
+            bytes[wTier] = CheckedSize.Add(bytes[wTier], WeightShare(profile.WeightBytes[e], batch, perFrame), LayerTraffic);
+            spillBytes[e] = bytes;
+            efficiencies[e] = LayerEfficiency.Of(profile.Shapes[e], engine);
+            computeSeconds[e] = LayerEfficiency.Seconds(profile.Shapes[e], profile.Macs[e], acc, efficiencies[e]);
+        }
+
+        var stripes = StripePlanner.Plan(profile, placement, computeSeconds, spillBytes);
+        for (var e = 0; e < profile.Count; e++)
+        {
+            var striped = stripes.Any && stripes.RunOf[e] >= 0;
+            var bytes = striped ? stripes.TierBytes[e]! : spillBytes[e];
+            var fromCache = cache.Any && cache.CachedLayers[e];
+            var wTier = fromCache ? cache.Tier : weightTier;
             if (tiers[wTier].OnChip)
             {
-                cachedWeights += profile.WeightBytes[e];
+                cachedWeights += WeightShare(profile.WeightBytes[e], batch, perFrame);
             }
             else
             {
-                streamedWeights += profile.WeightBytes[e];
+                streamedWeights += WeightShare(profile.WeightBytes[e], batch, perFrame);
             }
 
             var shape = profile.Shapes[e];
-            var efficiency = LayerEfficiency.Of(shape, engine);
+            var efficiency = efficiencies[e];
             var macs = profile.Macs[e];
-            var run = LayerEfficiency.ExecutedMacs(shape, macs, engine);
+            var extra = striped ? stripes.ExtraMacs[e] : 0;
+            var run = CheckedSize.Add(LayerEfficiency.ExecutedMacs(shape, macs, engine),
+                LayerEfficiency.ExecutedMacs(shape, extra, engine), "the MACs a layer executes");
             nominal += macs;
             executed += run;
-            var compute = LayerEfficiency.Seconds(shape, macs, acc, efficiency);
+            extraMacs = CheckedSize.Add(extraMacs, extra, "the MACs recomputed in stripe halos");
+            var compute = striped ? computeSeconds[e] * stripes.ComputeScale[e] : computeSeconds[e];
             double memory = 0, worst = 0;
             var worstTier = -1;
             for (var t = 0; t < tierCount; t++)
@@ -110,32 +132,49 @@ public static class ThroughputModel
             layerSum += time;
             computeTotal += compute;
             computeSeconds[e] = compute;
-            layers[e] = new LayerCost(profile.Layer[e], compute, bytes, memory, time, bound, efficiency, run);
+            layers[e] = new LayerCost(profile.Layer[e], compute, bytes, memory, time, bound, efficiency, run)
+            {
+                Run = striped ? stripes.RunOf[e] : -1,
+                ExtraMacs = extra,
+            };
         }
 
-        var perFrame = new long[tierCount];
+        // Images the profile's network holds: the batch, or one frame of it.
+        var images = perFrame ? 1 : batch;
+        var tierPerFrame = new long[tierCount];
         long dram = 0;
         for (var t = 0; t < tierCount; t++)
         {
-            // Rounded to the nearest byte without forming totals + batch/2, which could pass 2^63.
-            perFrame[t] = totals[t] / batch + (totals[t] % batch * 2 >= batch ? 1 : 0);
+            // Rounded to the nearest byte without forming totals + images/2, which could pass 2^63.
+            tierPerFrame[t] = totals[t] / images + (totals[t] % images * 2 >= images ? 1 : 0);
             if (!tiers[t].OnChip)
             {
-                dram = CheckedSize.Add(dram, perFrame[t], "the off-chip bytes per frame (all off-chip tiers)");
+                dram = CheckedSize.Add(dram, tierPerFrame[t], "the off-chip bytes per frame (all off-chip tiers)");
             }
         }
 
+        // The per-inference overhead is paid once per batch; a frame's pass carries its share.
         var host = acc.Host is { } link
-            ? (profile.InputBytes + profile.OutputBytes) / link.BytesPerSecond + link.OverheadSeconds
+            ? (profile.InputBytes + profile.OutputBytes) / link.BytesPerSecond + link.OverheadSeconds * images / batch
             : 0;
         double latency, period;
         string boundName;
         var contexts = 1;
+        // Images the profile holds x scale = the batch; a dataflow period is reckoned for the whole batch.
+        var scale = batch / images;
         if (acc.Execution == ExecutionMode.Dataflow)
         {
             // Stages run concurrently; the slowest one sets the period.
-            period = computeTotal;
-            var fabric = engine.FabricUnits > 0 ? Fabric(profile, placement, computeSeconds, engine.FabricUnits) : null;
+            period = computeTotal * scale;
+            if (scale > 1)
+            {
+                for (var e = 0; e < computeSeconds.Length; e++)
+                {
+                    computeSeconds[e] *= scale;
+                }
+            }
+
+            var fabric = engine.FabricUnits > 0 ? Fabric(profile, placement, computeSeconds, engine.FabricUnits, scale) : null;
             if (fabric is not null)
             {
                 period = fabric.BatchSeconds;
@@ -145,25 +184,25 @@ public static class ThroughputModel
             boundName = ComputeBound;
             for (var t = 0; t < tierCount; t++)
             {
-                if (tierSeconds[t] > period)
+                if (tierSeconds[t] * scale > period)
                 {
-                    period = tierSeconds[t];
+                    period = tierSeconds[t] * scale;
                     boundName = tiers[t].Name;
                 }
             }
 
-            if (host > period)
+            if (host * scale > period)
             {
-                period = host;
+                period = host * scale;
                 boundName = HostBound;
             }
 
             // Frames pass one at a time: one frame's latency is its share of the layer times plus its transfer.
-            latency = (layerSum + host) / batch;
+            latency = (layerSum + host) / images;
             if (contexts > 1)
             {
                 // Contexts run one after another over the whole batch: a frame's result waits for the last one.
-                latency = Math.Max(latency, fabric!.BatchSeconds + host);
+                latency = Math.Max(latency, fabric!.BatchSeconds + host * scale);
             }
         }
         else
@@ -183,14 +222,15 @@ public static class ThroughputModel
         }
 
         var fps = period > 0 ? batch / period : double.PositiveInfinity;
-        return new ThroughputEstimate(batch, fps, latency, computeTotal, dram, dram * fps, perFrame, boundName, layers)
+        return new ThroughputEstimate(batch, fps, latency, computeTotal * scale, dram, dram * fps, tierPerFrame, boundName, layers)
         {
-            NominalMacs = nominal,
-            ExecutedMacs = executed,
-            HostSeconds = host,
+            NominalMacs = CheckedSize.Multiply(nominal, scale, "the MACs of the batch"),
+            ExecutedMacs = CheckedSize.Multiply(executed, scale, "the MACs of the batch"),
+            HostSeconds = host * scale,
             Contexts = contexts,
-            CachedWeightBytes = (cachedWeights + batch / 2) / batch,
-            StreamedWeightBytes = (streamedWeights + batch / 2) / batch,
+            CachedWeightBytes = (cachedWeights + images / 2) / images,
+            StreamedWeightBytes = (streamedWeights + images / 2) / images,
+            Stripes = stripes,
             Assumptions = ThroughputAssumptions.For(acc),
         };
     }
