@@ -49,9 +49,9 @@ public static class GateProbe
         var latency = gates.MinFps is null && gates.MaxLatencySeconds is null ? 0 : LatencyFloor.Seconds(a, accelerator);
         if (gates.MinFps is { } minFps)
         {
-            // In dataflow execution fps is set by the slowest stage, not by latency: no floor bounds it there.
-            var bounded = accelerator.Execution == ExecutionMode.LayerByLayer && latency > 0;
-            results.Add(new GateResult(GateNames.MinFps, !bounded || a.Batch / latency >= minFps, ""));
+            // In dataflow execution fps is set by the period (the slowest stage), not by latency: bounded by its own floor.
+            var period = accelerator.Execution == ExecutionMode.LayerByLayer ? latency : LatencyFloor.DataflowPeriodSeconds(a, accelerator);
+            results.Add(new GateResult(GateNames.MinFps, period <= 0 || a.Batch / period >= minFps, ""));
         }
 
         if (gates.MaxLatencySeconds is { } maxLatency)

@@ -69,4 +69,28 @@ public static class LatencyFloor
         // A hair under, so floating-point summation order never makes the floor stricter than the model.
         return total * (1 - 1e-9);
     }
+
+    /// <summary>
+    /// A period no dataflow schedule can beat: the MAC-array layers' compute at the peak rate. Without fabric
+    /// units the model's period is at least Σ compute; with them, a context's period is its slowest stage, and
+    /// a stage given u of U units takes (its compute) x U / u, so Σ over the context's array layers of their
+    /// compute ≤ period x Σu / U ≤ period: contexts (and reloads) only add. Efficiency never exceeds 1, and
+    /// Winograd is allowed for as in <see cref="Seconds"/>. It grows with the input size and the batch.
+    /// </summary>
+    public static double DataflowPeriodSeconds(ModelAnalysis a, Accelerator acc)
+    {
+        var profile = TrafficProfile.For(a);
+        var speedup = acc.Engine is { Winograd: true } ? ComputeEngine.WinogradFactor : 1;
+        var macRate = acc.MacsPerSecond * acc.Utilization * speedup;
+        double compute = 0;
+        for (var e = 0; e < profile.Count; e++)
+        {
+            if (profile.Shapes[e].Kind is WorkKind.Array or WorkKind.Depthwise)
+            {
+                compute += profile.Macs[e] / macRate;
+            }
+        }
+
+        return compute * (1 - 1e-9);
+    }
 }
