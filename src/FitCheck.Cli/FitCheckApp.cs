@@ -29,7 +29,17 @@ internal static class FitCheckApp
         }
         catch (FitCheckException e)
         {
-            return Report(context, e.Diagnostic);
+            foreach (var diagnostic in e.All)
+            {
+                context.Error.WriteLine(diagnostic.Format());
+            }
+
+            if (e.Truncated)
+            {
+                context.Error.WriteLine($"fitcheck: stopped after {e.All.Count} errors; fix these and run again for the rest");
+            }
+
+            return BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

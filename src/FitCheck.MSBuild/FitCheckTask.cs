@@ -53,7 +53,10 @@ public sealed class FitCheckTask : Microsoft.Build.Utilities.Task
         }
         catch (FitCheckException e)
         {
-            Write(e.Diagnostic, asWarning: false);
+            foreach (var diagnostic in e.All)
+            {
+                Write(diagnostic, asWarning: false);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -8,8 +8,12 @@ namespace FitCheck.Diagnostics;
 /// </summary>
 public static partial class DiagnosticCatalog
 {
-    public static Diagnostic FileNotFound(string path) =>
-        new("FC0001", $"file '{path}' does not exist", null, "check the path; relative paths are resolved from the current directory");
+    /// <param name="resolved">The full path that was looked for; null when it is the one given.</param>
+    /// <param name="from">What a relative path was resolved from ("the manifest's folder, /x"); null for the current directory.</param>
+    public static Diagnostic FileNotFound(string path, string? resolved = null, string? from = null) =>
+        new("FC0001", $"file '{path}' does not exist", null, resolved is null
+            ? "check the path; relative paths are resolved from the current directory"
+            : $"looked for '{resolved}': relative paths are resolved from {from ?? "the current directory"}; check the path");
 
     public static Diagnostic InvalidArgument(string message, string hint) =>
         new("FC0002", message, null, hint);

@@ -1,4 +1,5 @@
 using FitCheck.Analysis;
+using FitCheck.Diagnostics;
 using FitCheck.Evaluation;
 using FitCheck.Graph;
 using FitCheck.Limits;
@@ -32,9 +33,19 @@ public static class ManifestCheck
         var kept = new Dictionary<(string, Resolution?), ModelAnalysis>();
         var total = manifest.Models.Sum(m => Math.Max(1, m.Resolutions.Count));
         var done = 0;
+
+        // Every model file that cannot be read is reported in one run; once one has failed, the others are
+        // only opened (to find their errors), not evaluated.
+        var errors = new ErrorCollector();
         foreach (var spec in manifest.Models)
         {
-            var source = ModelSourceResolver.Resolve(spec.Source, baseDirectory, spec.SourceAt, spec.Inputs, limits);
+            var source = errors.Run(() => ModelSourceResolver.Resolve(spec.Source, baseDirectory, spec.SourceAt, spec.Inputs, limits));
+            if (source is null || errors.Count > 0)
+            {
+                done += Math.Max(1, spec.Resolutions.Count);
+                continue;
+            }
+
             var resolutions = spec.Resolutions.Count > 0
                 ? spec.Resolutions
                 : [new Located<Resolution>(source.DefaultResolution, spec.SourceAt)];
@@ -60,6 +71,7 @@ public static class ManifestCheck
             }
         }
 
+        errors.ThrowIfAny();
         var specs = manifest.Models.ToDictionary(m => m.Name, StringComparer.Ordinal);
         foreach (var group in manifest.Groups)
         {

@@ -62,7 +62,7 @@ public static class ManifestParser
 
     public static ManifestDocument Parse(string path, string text)
     {
-        var r = new YamlReader(path);
+        var r = new YamlReader(path) { Errors = new ErrorCollector() };
         var start = new SourceLocation(path, 1, 1);
         if (text.Length > DiagnosticCatalog.MaxManifestBytes)
         {
@@ -111,17 +111,34 @@ public static class ManifestParser
             throw new FitCheckException(DiagnosticCatalog.UnsupportedVersion(version, r.At(versionNode)));
         }
 
+        // From here on each entry is read on its own: an error is collected and the reading goes on, so one
+        // run lists every mistake (up to ErrorCollector.Limit), in source order.
+        var errors = r.Errors!;
         f.CheckKeys(ManifestKeys.Root, context);
 
         var accelerators = new List<Accelerator>();
         var byName = new Dictionary<string, (Accelerator Accelerator, SourceLocation NameAt)>(StringComparer.Ordinal);
-        var acceleratorNodes = r.Sequence(f.Required("accelerators", context), "accelerators", "a list of `- name: ...` entries");
+        var broken = new HashSet<string>(StringComparer.Ordinal);
+        var acceleratorNodes = errors.Run(() => r.Sequence(f.Required("accelerators", context), "accelerators", "a list of `- name: ...` entries")) ?? [];
         for (var i = 0; i < acceleratorNodes.Count; i++)
         {
-            var (a, nameAt) = AcceleratorReader.Read(r, acceleratorNodes[i], i);
-            if (!byName.TryAdd(a.Name, (a, nameAt)))
+            var node = acceleratorNodes[i];
+            var read = errors.Run(() => AcceleratorReader.Read(r, node, i));
+            if (read.Accelerator is not { } a)
             {
-                throw new FitCheckException(DiagnosticCatalog.DuplicateName("accelerator", a.Name, byName[a.Name].NameAt, nameAt));
+                // Models that deploy to it must not report a second, derived "unknown accelerator".
+                if (node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("name"), out var n) && n is YamlScalarNode named)
+                {
+                    broken.Add(named.Value?.Trim() ?? "");
+                }
+
+                continue;
+            }
+
+            if (!byName.TryAdd(a.Name, (a, read.NameAt)))
+            {
+                errors.Add(DiagnosticCatalog.DuplicateName("accelerator", a.Name, byName[a.Name].NameAt, read.NameAt));
+                continue;
             }
 
             accelerators.Add(a);
@@ -130,19 +147,31 @@ public static class ManifestParser
         var declared = byName.ToDictionary(e => e.Key, e => e.Value.Accelerator, StringComparer.Ordinal);
         var models = new List<ModelSpec>();
         var modelNames = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        var modelNodes = r.Sequence(f.Required("models", context), "models", "a list of `- source: zoo:...` entries");
+        var modelNodes = errors.Run(() => r.Sequence(f.Required("models", context), "models", "a list of `- source: zoo:...` entries")) ?? [];
         for (var i = 0; i < modelNodes.Count; i++)
         {
-            var (m, nameAt) = ModelReader.Read(r, modelNodes[i], i, declared);
-            if (!modelNames.TryAdd(m.Name, nameAt))
+            var node = modelNodes[i];
+            var read = errors.Run(() => ModelReader.Read(r, node, i, declared, broken));
+            if (read.Model is not { } m)
             {
-                throw new FitCheckException(DiagnosticCatalog.DuplicateName("model", m.Name, modelNames[m.Name], nameAt));
+                continue;
+            }
+
+            if (!modelNames.TryAdd(m.Name, read.NameAt))
+            {
+                errors.Add(DiagnosticCatalog.DuplicateName("model", m.Name, modelNames[m.Name], read.NameAt));
+                continue;
             }
 
             models.Add(m);
         }
 
-        var groups = f.Optional("together") is { } together ? GroupReader.Read(r, together, models) : [];
+        // Groups name models: with a model entry broken, "unknown model" would be a derived error, so groups are
+        // read (and their own errors listed) only once every entry has read cleanly.
+        var groups = errors.Count == 0 && f.Optional("together") is { } together
+            ? errors.Run(() => GroupReader.Read(r, together, models)) ?? []
+            : [];
+        errors.ThrowIfAny();
         return new ManifestDocument(path, number, accelerators, models) { Warnings = r.Warnings, Groups = groups };
     }
 

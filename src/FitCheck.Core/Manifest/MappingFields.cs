@@ -40,7 +40,7 @@ internal sealed class MappingFields
             var name = key.Value ?? "";
             if (!allowed.Contains(name, StringComparer.Ordinal))
             {
-                throw new FitCheckException(DiagnosticCatalog.UnknownKey(name, context, DiagnosticCatalog.Closest(name, allowed),
+                _reader.Report(DiagnosticCatalog.UnknownKey(name, context, DiagnosticCatalog.Closest(name, allowed),
                     allowed, _reader.At(key)));
             }
         }

@@ -14,7 +14,8 @@ internal static class ModelReader
     public const int MaxBatch = 4096;
 
     /// <returns>The model, and where its name is written (its source when the name is implied).</returns>
-    public static (ModelSpec Model, SourceLocation NameAt) Read(YamlReader r, YamlNode node, int index, IReadOnlyDictionary<string, Accelerator> accelerators)
+    public static (ModelSpec Model, SourceLocation NameAt) Read(YamlReader r, YamlNode node, int index, IReadOnlyDictionary<string, Accelerator> accelerators,
+        IReadOnlySet<string>? broken = null)
     {
         var f = r.Mapping(node, "models entry", "`- source: zoo:resnet50` with `deploy:` below it");
         var label = f.Peek("name") is { } n ? $"model '{DiagnosticCatalog.Clip(n)}'"
@@ -63,6 +64,12 @@ internal static class ModelReader
         foreach (var item in r.Sequence(f.Required("deploy", label), "deploy", "a list of accelerator names such as `[npu]`"))
         {
             var target = r.Scalar(item, "deploy", "the name of a declared accelerator");
+            if (broken?.Contains(target) == true)
+            {
+                // Its own error has been reported; this entry is read for its other mistakes only.
+                continue;
+            }
+
             if (!accelerators.TryGetValue(target, out var accelerator))
             {
                 var names = accelerators.Values.Select(a => a.Name).ToList();

@@ -17,6 +17,20 @@ internal sealed class YamlReader(string path)
     /// <summary>Suspicious but legal input found while reading; the document carries them to the caller.</summary>
     public List<Diagnostic> Warnings { get; } = [];
 
+    /// <summary>When set, errors that need not stop the reading (an unknown key) are collected here instead of thrown.</summary>
+    public ErrorCollector? Errors { get; init; }
+
+    /// <summary>Collects <paramref name="error"/> when <see cref="Errors"/> is set, else throws it.</summary>
+    public void Report(Diagnostic error)
+    {
+        if (Errors is null)
+        {
+            throw new FitCheckException(error);
+        }
+
+        Errors.Add(error);
+    }
+
     public SourceLocation At(YamlNode node) => At(node.Start);
 
     public SourceLocation At(Mark mark) => new(Path, Clamp(mark.Line), Clamp(mark.Column));

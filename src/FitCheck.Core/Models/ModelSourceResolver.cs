@@ -46,6 +46,13 @@ public static class ModelSourceResolver
         {
             // A FIFO, device, socket or directory is refused before it is opened: opening a FIFO blocks.
             var path = InputFile.Resolve(baseDirectory, text, at);
+            if (FileKinds.Of(path) == FileKind.Missing)
+            {
+                // Say where it was looked for: a manifest's paths resolve from its folder, not from where fitcheck runs.
+                var from = at is null ? null : $"the manifest's folder, '{baseDirectory}'";
+                throw new FitCheckException(DiagnosticCatalog.FileNotFound(text, path, from) with { Location = at });
+            }
+
             InputFile.RequireRegular(path, text, at);
 
             try

@@ -239,7 +239,11 @@ public static class MarkdownReport
         return string.Join("<br>", lines);
     }
 
-    /// <summary>"80.8 MB / 33.6 MB on chip (240 %)": everything the model needs against what the chip holds.</summary>
+    /// <summary>
+    /// "2.1 MB / 8.4 MB on chip (26 %)": everything the model needs against what the chip holds. The share is a
+    /// usage only when it all fits on chip; above that ("4.5 MB / 2.1 MB on chip") a percentage would read as
+    /// a figure over a ceiling next to a passing gate (weights streamed from DRAM pass), so none is shown.
+    /// </summary>
     private static string Total(long total, Accelerator? accelerator)
     {
         if (accelerator is null)
@@ -250,7 +254,7 @@ public static class MarkdownReport
         var (capacity, where) = accelerator.OnChipBytes > 0
             ? (accelerator.OnChipBytes, "on chip")
             : (accelerator.TotalBytes, "in all");
-        var share = capacity > 0 ? " (" + ((double)total / capacity * 100).ToString("0", CultureInfo.InvariantCulture) + " %)" : "";
+        var share = capacity > 0 && total <= capacity ? " (" + ((double)total / capacity * 100).ToString("0", CultureInfo.InvariantCulture) + " %)" : "";
         return $"{ByteFormat.Human(total)} / {ByteFormat.Human(capacity)} {where}{share}";
     }
 

@@ -96,4 +96,35 @@ public sealed class ReportFormatTests : IDisposable
             Assert.Equal(f.Name != "console", f.MachineReadable);
         }
     }
+
+    [Fact]
+    public void MarkdownGivesACapacityPercentageOnlyWhenItIsAUsage()
+    {
+        // ResNet-50 int8 needs 27.6 MB (25.6 MB weights + 1.8 MB arena + 189.4 kB code) against 1.0 MB on chip:
+        // weights stream from DRAM and the gates pass, so "(2633 %)" of the chip would be a false alarm.
+        var md = CliRunner.Run(Root, "check", "examples/failing/fitcheck.yml", "--format", "md").Out;
+        Assert.Contains("| 27.6 MB / 1.0 MB on chip |", md);
+        Assert.DoesNotContain("2633", md);
+
+        File.WriteAllText(Path.Combine(_dir, "fitcheck.yml"), """
+            version: 1
+            accelerators:
+              - name: big
+                compute: 4 TOPS
+                memory:
+                  - name: sram
+                    kind: sram
+                    size: 64 MB
+                    bandwidth: 100 GB/s
+            models:
+              - source: zoo:resnet50
+                resolutions: [224x224]
+                deploy: [big]
+            """);
+
+        // All of it on chip: 27,608,928 B of 64,000,000 B is a usage, 43 %.
+        var fits = CliRunner.Run(_dir, "check", "fitcheck.yml", "--format", "md");
+        Assert.Equal(0, fits.ExitCode);
+        Assert.Contains("| 27.6 MB / 64.0 MB on chip (43 %) |", fits.Out);
+    }
 }
