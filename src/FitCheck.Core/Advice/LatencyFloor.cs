@@ -59,8 +59,11 @@ public static class LatencyFloor
         {
             var slower = (1 / offChip) - (1 / fastest);
             var onChip = (double)acc.OnChipBytes;
-            var weightsStay = weightsCanStay ? Math.Max(0, a.Activations.LowerBoundBytes + a.WeightBytes - onChip) * slower : double.PositiveInfinity;
-            var weightsLeave = (weightBytes + Math.Max(0, a.Activations.LowerBoundBytes - onChip)) * slower;
+            // A compiler that runs layers in stripes keeps intermediate tensors in line buffers on chip, so the
+            // live set need not leave the chip: with striping the floor counts no activation bytes off chip.
+            var live = acc.Striping == ActivationStriping.Off ? a.Activations.LowerBoundBytes : 0;
+            var weightsStay = weightsCanStay ? Math.Max(0, live + a.WeightBytes - onChip) * slower : double.PositiveInfinity;
+            var weightsLeave = (weightBytes + Math.Max(0, live - onChip)) * slower;
             memory += Math.Min(weightsStay, weightsLeave);
         }
 
