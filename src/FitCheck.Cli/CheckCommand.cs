@@ -58,6 +58,10 @@ internal static class CheckCommand
                         .Select(m => (Path.Combine(modelDirectory, m.Source.Trim()), $"model file of '{InertText.Clip(m.Name)}'")));
                 var results = Progress.Run(context, progress => ManifestCheck.Check(document with { Path = fullPath }, progress, workLimits));
                 results = results with { ManifestPath = path };
+                foreach (var warning in results.Warnings)
+                {
+                    context.Error.WriteLine(warning.Format());
+                }
 
                 // Where a gate fails, every format also says what would pass (searched with the same gates).
                 if (!results.AllPassed)

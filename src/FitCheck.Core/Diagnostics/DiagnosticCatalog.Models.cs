@@ -28,3 +28,12 @@ public static partial class DiagnosticCatalog
     public static Diagnostic ResolutionOutOfRange(string text, int max, SourceLocation? at) =>
         new("FC0207", $"resolution '{text}' is out of range", at, $"each side must be between 1 and {max} pixels");
 }
+
+public static partial class DiagnosticCatalog
+{
+    /// <summary>A guess is never silent: weight bytes scale with the precision, so an assumed one is said.</summary>
+    public static Diagnostic PrecisionAssumed(string model, SourceLocation? at) =>
+        new("FC0209", $"model '{Clip(model)}' states no precision and its source has none of its own: int8 assumed (int32 biases)", at,
+            "add `precision: int8` (or int16, fp16, fp32) to the model entry to say which precision it is deployed at",
+            DiagnosticSeverity.Warning);
+}

@@ -37,6 +37,7 @@ public static class ManifestCheck
         // Every model file that cannot be read is reported in one run; once one has failed, the others are
         // only opened (to find their errors), not evaluated.
         var errors = new ErrorCollector();
+        var warnings = new List<Diagnostic>();
         foreach (var spec in manifest.Models)
         {
             var source = errors.Run(() => ModelSourceResolver.Resolve(spec.Source, baseDirectory, spec.SourceAt, spec.Inputs, limits));
@@ -44,6 +45,11 @@ public static class ManifestCheck
             {
                 done += Math.Max(1, spec.Resolutions.Count);
                 continue;
+            }
+
+            if (!spec.PrecisionStated && source.NativePrecision is null)
+            {
+                warnings.Add(DiagnosticCatalog.PrecisionAssumed(spec.Name, spec.Location));
             }
 
             var resolutions = spec.Resolutions.Count > 0
@@ -88,7 +94,7 @@ public static class ManifestCheck
             }
         }
 
-        return new CheckReport(manifest.Path, results);
+        return new CheckReport(manifest.Path, results) { Warnings = warnings };
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public sealed class TierKindTests : IDisposable
             {(kind is null ? "" : $"        kind: {kind}\n")}models:
               - source: zoo:yolov3-tiny
                 resolutions: [832x832]
+                precision: int8
                 deploy: [npu]
                 gates:
                   weights: anywhere
