@@ -53,7 +53,7 @@ public class ExplainCommandTests
         // 62.0 MB of weights: whole layers fill the L2 left after code and the arena, the rest stream.
         Assert.Contains("weights cached in l2-sram", r.Out);
         Assert.Contains("the rest streamed from lpddr4", r.Out);
-        Assert.Contains("assumed: 8.74 TOPS peak x 60% utilization; efficiency: 64x64 MAC array, 64-lane vector unit, Winograd F(2x2,3x3)", r.Out);
+        Assert.Contains("assumed: 8.74 TOPS peak x 82% utilization; efficiency: 64x64 MAC array, 64-lane vector unit, Winograd F(2x2,3x3)", r.Out);
         Assert.Contains("Costliest layers:", r.Out);
     }
 
