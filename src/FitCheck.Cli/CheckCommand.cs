@@ -79,10 +79,17 @@ internal static class CheckCommand
 
                 foreach (var request in requests)
                 {
-                    ReportWriter.WriteFile(context, request.Path, ReportWriter.Render(context, results, request.Format, options, toFile: true));
+                    ReportWriter.WriteFile(context, request.Path, results, request.Format, options);
                 }
 
-                report.Emit(context, ReportWriter.Render(context, results, chosen, options, toFile: report.Path is not null));
+                if (report.Path is { } output)
+                {
+                    ReportWriter.WriteFile(context, output, results, chosen, options);
+                }
+                else
+                {
+                    report.Emit(context, ReportWriter.Render(context, results, chosen, options, toFile: false));
+                }
                 if (string.Equals(context.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase))
                 {
                     // Workflow commands are read from either stream; keep them out of a JSON/XML report on stdout.

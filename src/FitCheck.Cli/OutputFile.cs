@@ -15,7 +15,10 @@ internal static class OutputFile
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 
-    public static void Write(CliContext context, string path, string text)
+    public static void Write(CliContext context, string path, string text) => Write(context, path, stream => stream.Write(Utf8.GetBytes(text)));
+
+    /// <summary>As <see cref="Write(CliContext, string, string)"/>, with the content written by <paramref name="write"/> as it is made.</summary>
+    public static void Write(CliContext context, string path, Action<Stream> write)
     {
         var full = context.ResolvePath(path);
         var kind = FileKinds.Of(full);
@@ -24,10 +27,10 @@ internal static class OutputFile
             case FileKind.Regular or FileKind.Missing:
                 // Through a symbolic link, replace the file it names, not the link.
                 var target = kind == FileKind.Regular ? File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName : null;
-                WriteAtomically(path, target ?? full, Utf8.GetBytes(text));
+                WriteAtomically(path, target ?? full, write);
                 break;
             case FileKind.Pipe or FileKind.CharacterDevice:
-                WriteDirectly(path, full, Utf8.GetBytes(text));
+                WriteDirectly(path, full, write);
                 break;
             default:
                 throw new FitCheckException(DiagnosticCatalog.CannotWriteOutput(path, $"it is {FileKinds.Describe(kind)}"));
@@ -70,16 +73,16 @@ internal static class OutputFile
         }
     }
 
-    private static void WriteAtomically(string shown, string full, byte[] bytes)
+    private static void WriteAtomically(string shown, string full, Action<Stream> write)
     {
         var directory = Path.GetDirectoryName(full) ?? ".";
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
             Directory.CreateDirectory(directory);
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                stream.Write(bytes);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
@@ -92,7 +95,7 @@ internal static class OutputFile
         }
     }
 
-    private static void WriteDirectly(string shown, string full, byte[] bytes)
+    private static void WriteDirectly(string shown, string full, Action<Stream> write)
     {
         FileStream? stream = null;
         var open = Task.Run(() => stream = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1));
@@ -104,7 +107,7 @@ internal static class OutputFile
 
         using (stream)
         {
-            if (!Wait(Task.Run(() => stream!.Write(bytes)), InputFile.PipeReadTimeout, shown))
+            if (!Wait(Task.Run(() => write(stream!)), InputFile.PipeReadTimeout, shown))
             {
                 throw new FitCheckException(DiagnosticCatalog.CannotWriteOutput(shown,
                     $"its reader took in nothing for {InputFile.PipeReadTimeout.TotalSeconds:0.#} s"));

@@ -32,4 +32,17 @@ internal static class ReportWriter
             : format.Advice!(report, options);
 
     public static void WriteFile(CliContext context, string path, string text) => OutputFile.Write(context, path, text);
+
+    /// <summary>A check report to a file: streamed where the format can (JSON), so a huge run never holds it whole.</summary>
+    public static void WriteFile(CliContext context, string path, CheckReport report, ReportFormat format, ReportOptions options)
+    {
+        if (format.CheckToStream is { } stream)
+        {
+            OutputFile.Write(context, path, s => stream(s, report, options));
+        }
+        else
+        {
+            OutputFile.Write(context, path, Render(context, report, format, options, toFile: true));
+        }
+    }
 }

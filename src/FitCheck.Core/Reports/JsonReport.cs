@@ -48,10 +48,24 @@ public static class JsonReport
         foreach (var r in report.Results)
         {
             WriteResult(w, r);
+
+            // Hand the bytes on as they come: 10^5 deployments are ~280 MB of JSON, which must not sit in the
+            // writer's buffer (or anywhere) whole.
+            if (w.BytesPending > 1 << 16)
+            {
+                w.Flush();
+            }
         }
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>The report and its final newline straight into <paramref name="output"/> (the same bytes as <see cref="ToString"/>).</summary>
+    public static void WriteLine(Stream output, CheckReport report, string toolVersion)
+    {
+        Write(output, report, toolVersion);
+        output.WriteByte((byte)'\n');
     }
 
     public static string ToString(CheckReport report, string toolVersion)

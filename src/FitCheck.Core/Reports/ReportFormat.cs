@@ -14,6 +14,12 @@ public sealed record ReportFormat(string Name, IReadOnlyList<string> Aliases, bo
 {
     public Func<CheckReport, ReportOptions, string>? Check { get; init; }
 
+    /// <summary>
+    /// The check report written straight to a stream, for a format that large runs make large (JSON of 10^5
+    /// deployments is ~280 MB): no whole-report string is ever held. Same bytes as <see cref="Check"/>.
+    /// </summary>
+    public Action<Stream, CheckReport, ReportOptions>? CheckToStream { get; init; }
+
     public Func<CheckResult, ReportOptions, string>? Explain { get; init; }
 
     public Func<SweepResult, ReportOptions, string>? Sweep { get; init; }

@@ -17,6 +17,7 @@ public static class ReportFormats
         new("json", [], true, "the versioned contract")
         {
             Check = (r, o) => JsonReport.ToString(r, o.ToolVersion),
+            CheckToStream = (s, r, o) => JsonReport.WriteLine(s, r, o.ToolVersion),
             Explain = (r, o) => ExplainJsonReport.ToString(r, o.ToolVersion),
             Sweep = (s, _) => SweepJsonReport.ToString(s),
             Advice = (a, o) => AdviceJsonReport.ToString(a, o.ToolVersion),
