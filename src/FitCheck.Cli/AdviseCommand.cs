@@ -93,7 +93,7 @@ internal static class AdviseCommand
                         ActivationsIn: activations.Value()?.Trim() ?? GateSpec.OnChip,
                         MinFps: minFps.Value() is { } f ? UnitParser.ParseFrameRate(f, null, "--min-fps") : null);
                     var targets = AcceleratorChoice.Resolve(context, accelerators.Values, manifest.Value())
-                        .Select(a => new AdviceTarget(source.Name, source, at, 1, source.NativePrecision ?? Analysis.Precision.Int8, a, gates))
+                        .Select(a => new AdviceTarget(source.Name, source, at, 1, PrecisionPolicy.Choose(null, source), a, gates))
                         .ToList();
                     foreach (var t in targets)
                     {

@@ -76,7 +76,7 @@ public static class Adviser
         {
             var source = ModelSourceResolver.Resolve(spec.Source, baseDirectory, spec.SourceAt, spec.Inputs);
             var resolutions = spec.Resolutions.Count > 0 ? spec.Resolutions : [new Located<Resolution>(source.DefaultResolution, spec.SourceAt)];
-            var precision = spec.PrecisionStated ? spec.Precision : source.NativePrecision ?? spec.Precision;
+            var precision = PrecisionPolicy.Choose(spec.StatedPrecision, source);
             foreach (var resolution in resolutions)
             {
                 foreach (var deploy in spec.Deploy)

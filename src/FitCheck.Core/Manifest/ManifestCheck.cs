@@ -47,6 +47,7 @@ public static class ManifestCheck
                 continue;
             }
 
+            var precision = PrecisionPolicy.Choose(spec.StatedPrecision, source);
             if (!spec.PrecisionStated && source.NativePrecision is null)
             {
                 warnings.Add(DiagnosticCatalog.PrecisionAssumed(spec.Name, spec.Location));
@@ -57,7 +58,6 @@ public static class ManifestCheck
                 : [new Located<Resolution>(source.DefaultResolution, spec.SourceAt)];
             foreach (var resolution in resolutions)
             {
-                var precision = spec.PrecisionStated ? spec.Precision : source.NativePrecision ?? spec.Precision;
                 var analysis = Evaluator.Analyze(spec.Name, source, resolution.Value, spec.Batch, precision, CodeSizeModel.Default, resolution.Location);
                 Resolution? member = spec.Resolutions.Count > 0 ? resolution.Value : null;
                 if (wanted.Contains((spec.Name, member)))

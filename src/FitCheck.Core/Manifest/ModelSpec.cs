@@ -23,6 +23,9 @@ public sealed record ModelSpec(
     /// <summary>False when the manifest gave no `precision:`; the model's own precision (if any) then wins over int8.</summary>
     public bool PrecisionStated { get; init; } = true;
 
+    /// <summary>The precision as <see cref="Models.PrecisionPolicy"/> takes it: null when the manifest gave none.</summary>
+    public Precision? StatedPrecision => PrecisionStated ? Precision : null;
+
     /// <summary>`inputs: { samples: 16000 }`: dynamic ONNX dimensions (or scalar inputs) pinned by name.</summary>
     public IReadOnlyDictionary<string, long> Inputs { get; init; } = new Dictionary<string, long>();
 }
